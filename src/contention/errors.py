@@ -41,3 +41,21 @@ class ExtractionError(ContentionError):
 
 class StoreError(ContentionError):
     code = "E400"
+
+
+class MissingInput(InputError):
+    """E100: a named input path does not exist or cannot be read."""
+
+    code = "E100"
+
+
+class UnsupportedInput(InputError):
+    """E104: a file whose extension the ingest stage does not read."""
+
+    code = "E104"
+
+
+class MalformedRecord(InputError):
+    """E105: one line of a JSON Lines input is not a usable article record."""
+
+    code = "E105"
