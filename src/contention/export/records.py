@@ -31,7 +31,9 @@ def _count(count: Count | None) -> dict[str, Any] | None:
 def _acled(event: Event) -> dict[str, str] | None:
     from contention.events.ontology import acled_for
 
-    pair = acled_for(event.type, event.mode, event.context)
+    source = next((a.cls for a in event.actors if a.role == "source"), None)
+    target = next((a.cls for a in event.actors if a.role == "target"), None)
+    pair = acled_for(event.type, event.mode, event.context, source, target)
     if pair is None:
         return None
     return {"event_type": pair[0], "sub_event_type": pair[1]}
