@@ -59,6 +59,18 @@ _BLOCK_TAGS = frozenset(
         *("table", "tr", "td", "th", "br", "hr"),
     )
 )
+# Pruned before trafilatura reads the body (after it has read the metadata):
+# its own heuristics keep a lone <nav> or <figcaption> on small pages.
+_PRUNE_XPATH = [
+    "//nav",
+    "//aside",
+    "//footer",
+    "//figure",
+    "//figcaption",
+    "//form",
+    "//*[@role='navigation' or @role='complementary' or @role='contentinfo']",
+    "//header[not(ancestor::article) and not(ancestor::main)]",
+]
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -85,6 +97,15 @@ def _clean_str(value: object) -> str | None:
     return None
 
 
+MAX_TITLE_CHARS = 300
+
+
+def _title(value: object) -> str | None:
+    """A usable headline, or None (an unclosed <title> can swallow the whole page)."""
+    title = _clean_str(value)
+    return title if title is not None and len(title) <= MAX_TITLE_CHARS else None
+
+
 def _with_title(body: str, title: str | None) -> str:
     """Put the headline first unless the body already opens with it.
 
@@ -107,7 +128,7 @@ def lxml_dump(html: str) -> tuple[str, str | None]:
     except (etree.ParserError, ValueError):
         return "", None
     title_el = root.find(".//title")
-    title = _clean_str(title_el.text_content()) if title_el is not None else None
+    title = _title(title_el.text_content()) if title_el is not None else None
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
     for el in list(root.iter(etree.Comment)):
@@ -151,13 +172,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts:
         include_formatting=False,
         with_metadata=True,
         deduplicate=False,
+        prune_xpath=_PRUNE_XPATH,
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
     text = title = sitename = None
     date: dt.date | None = None
     if result is not None:
         text = _blocks(getattr(result, "text", None) or "")
-        title = _clean_str(getattr(result, "title", None))
+        title = _title(getattr(result, "title", None))
         sitename = _clean_str(getattr(result, "sitename", None))
         date = _to_date(getattr(result, "date", None))
     method = "trafilatura"

@@ -41,7 +41,7 @@ _MONTHS: dict[str, int] = {
         "gen feb mar apr mag giu lug ago set ott nov dic",
     )
     for i, name in enumerate(names.split(), start=1)
-}
+} | {"sept": 9}
 _MONTH = r"(?P<month>[A-Za-z]+)\.?"
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
