@@ -1,0 +1,285 @@
+"""Assemble stage: the mentions of one document become its events.
+
+The same event is often told twice in one article — and once per language on
+a bilingual page.  Mentions join one event when their type, mode, context,
+place and date are compatible:
+
+* modes are equal, or one is generic (None, or COERCE "repression");
+* contexts agree on negated / future / hypothetical / historical;
+* places are the same, or one contains the other (a city and its region, a
+  region or city and its country) — compared with the event's *current*,
+  most precise place, so "Kazakhstan" can join "Zhanaozen" but does not
+  then chain "Zhanaozen" to "Almaty";
+* date intervals overlap.
+
+Weak mentions ("the uprising", "the repression") that carry no place, date or
+count of their own join the nearest compatible event and never stand alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from contention.events.mention import EventMention
+from contention.ids import event_id
+from contention.model import (
+    Actor,
+    ActorMention,
+    Context,
+    Count,
+    CountMention,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Labour,
+    Place,
+    PlaceMention,
+    Sentence,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from contention.pipeline.core import Annotations
+
+STAGE = "assemble.v1"
+_STATUS = frozenset({Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL, Context.HISTORICAL})
+_GENERIC_MODES = frozenset({None, "repression"})
+_PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
+_DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown": 0}
+# Two gazetteer entries closer than this are the same place told twice.
+SAME_PLACE_KM = 25.0
+
+
+def km(a: PlaceMention, b: PlaceMention) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def places_compatible(a: PlaceMention, b: PlaceMention) -> bool:
+    if a.country != b.country:
+        return False
+    if "country" in (a.feature, b.feature):
+        return True
+    if a.feature == "admin1" or b.feature == "admin1":
+        if a.feature == b.feature:
+            return a.name == b.name or km(a, b) < SAME_PLACE_KM
+        city, region = (a, b) if b.feature == "admin1" else (b, a)
+        return city.admin1 is not None and city.admin1 == region.admin1
+    if a.geonames_id and a.geonames_id == b.geonames_id:
+        return True
+    return km(a, b) < SAME_PLACE_KM
+
+
+def _dates_overlap(a: EventDate, b: EventDate) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+    @property
+    def mode(self) -> str | None:
+        specific = [m.mode for m in self.mentions if m.mode not in _GENERIC_MODES]
+        return specific[0] if specific else self.first.mode
+
+    @property
+    def status(self) -> frozenset[Context]:
+        return frozenset(self.first.contexts & _STATUS)
+
+    @property
+    def place(self) -> PlaceMention | None:
+        cands = [m for m in self.mentions if m.place is not None]
+        if not cands:
+            return None
+        best = max(
+            cands,
+            key=lambda m: (not m.place_inherited, _PRECISION_RANK.get(m.place.precision.value, 0) if m.place else 0),
+        )
+        return best.place
+
+    @property
+    def date_mention(self) -> EventMention | None:
+        cands = [m for m in self.mentions if m.date_value is not None]
+        if not cands:
+            return None
+        return max(
+            cands,
+            key=lambda m: (
+                not m.date_inherited,
+                _DATE_RANK.get(m.date_value.precision.value, 0) if m.date_value else 0,
+            ),
+        )
+
+    def accepts(self, m: EventMention) -> bool:
+        if m.type != self.first.type or m.facet != self.first.facet:
+            return False
+        if m.mode not in _GENERIC_MODES and self.mode not in _GENERIC_MODES and m.mode != self.mode:
+            return False
+        if frozenset(m.contexts & _STATUS) != self.status:
+            return False
+        here = self.place
+        if m.place is not None and here is not None and not places_compatible(m.place, here):
+            return False
+        dm = self.date_mention
+        return not (
+            m.date_value is not None
+            and dm is not None
+            and dm.date_value is not None
+            and not _dates_overlap(m.date_value, dm.date_value)
+        )
+
+
+def _distance(g: _Group, m: EventMention) -> int:
+    return min(abs(o.trigger.start - m.trigger.start) for o in g.mentions)
+
+
+def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
+    """Greedy grouping in document order; weak slot-less mentions go last."""
+    groups: list[_Group] = []
+    ordered = sorted(mentions, key=lambda m: m.trigger.start)
+    anchored = [m for m in ordered if not m.weak or m.has_own_slot]
+    floating = [m for m in ordered if m.weak and not m.has_own_slot]
+    for m in anchored:
+        fits = [g for g in groups if g.accepts(m)]
+        if fits:
+            exact = [g for g in fits if g.place is not None and m.place is not None and g.place.span.quote == m.place.span.quote]
+            (exact or fits)[0].mentions.append(m)
+        else:
+            groups.append(_Group([m]))
+    for m in floating:
+        fits = [g for g in groups if g.accepts(m)]
+        if fits:
+            min(fits, key=lambda g: _distance(g, m)).mentions.append(m)
+    return groups
+
+
+def _evidence(doc: Document, field_name: str, span: Span, score: float = 1.0) -> Evidence:
+    return Evidence(doc.id, field_name, span.start, span.end, span.quote, STAGE, score)
+
+
+def _count_span(doc: Document, c: CountMention) -> Span:
+    start = min(c.span.start, c.noun.start) if c.noun else c.span.start
+    end = max(c.span.end, c.noun.end) if c.noun else c.span.end
+    return Span(start, end, doc.text[start:end])
+
+
+def _actor(role: str, a: ActorMention) -> Actor:
+    return Actor(role=role, cls=a.cls, name=a.name, text=a.span.quote)
+
+
+def _place(p: PlaceMention) -> Place:
+    return Place(
+        name=p.name,
+        country=p.country,
+        lat=p.lat,
+        lon=p.lon,
+        precision=p.precision,
+        geonames_id=p.geonames_id,
+        admin1=p.admin1,
+    )
+
+
+def _confidence(g: _Group) -> float:
+    score = 0.45
+    if any(not m.weak for m in g.mentions):
+        score += 0.15
+    if any(m.place is not None and not m.place_inherited for m in g.mentions):
+        score += 0.1
+    if any(m.date is not None and not m.date_inherited for m in g.mentions):
+        score += 0.1
+    if any(m.source is not None for m in g.mentions):
+        score += 0.1
+    if len(g.mentions) > 1:
+        score += 0.05
+    return round(min(score, 0.95), 2)
+
+
+def build_event(doc: Document, g: _Group) -> Event:
+    """One event record from a group of mentions, with the evidence of every member."""
+    ev: list[Evidence] = []
+    counts: dict[str, Count | None] = {k: None for k in ("participants", "fatalities", "injured", "arrested")}
+    source: ActorMention | None = None
+    target: ActorMention | None = None
+    issue: Span | None = None
+    labour = Labour()
+    place = g.place
+    dm = g.date_mention
+    for m in g.mentions:
+        ev.append(_evidence(doc, "type", m.trigger, 0.5 if m.weak else 1.0))
+        if m.mode is not None:
+            ev.append(_evidence(doc, "mode", m.trigger))
+        if m.place is not None and place is not None and places_compatible(m.place, place):
+            ev.append(_evidence(doc, "place", m.place.span))
+        if m.date is not None and m.date_value is not None and dm is not None and dm.date_value is not None and _dates_overlap(m.date_value, dm.date_value):
+            ev.append(_evidence(doc, "date", m.date.span))
+        for a in (m.source, m.target):
+            if a is not None:
+                ev.append(_evidence(doc, "actor", a.span))
+        source = source or m.source
+        target = target or (m.target if m.target is not source else None)
+        for cat, c in sorted(m.counts.items()):
+            span = _count_span(doc, c)
+            ev.append(_evidence(doc, f"count.{cat}", span))
+            if counts[cat] is None:
+                counts[cat] = Count(c.low, c.high, c.best, span.quote)
+        if m.issue is not None:
+            ev.append(_evidence(doc, "issue", m.issue))
+            issue = issue or m.issue
+        if m.sector_span is not None:
+            ev.append(_evidence(doc, "labour.sector", m.sector_span))
+        if labour == Labour() and m.labour != Labour():
+            labour = m.labour
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for e in ev:
+        key = (e.field, e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(e)
+    unique.sort(key=lambda e: (e.start, e.field))
+    contexts = tuple(sorted(g.status, key=lambda c: c.value)) or (Context.ASSERTED,)
+    first = g.first
+    mode = g.mode
+    actors = tuple(
+        _actor(role, a) for role, a in (("source", source), ("target", target)) if a is not None
+    )
+    return Event(
+        id=event_id(doc.id, first.type, mode, first.trigger.start),
+        doc_id=doc.id,
+        type=first.type,
+        mode=mode,
+        context=contexts,
+        language=first.language,
+        date=dm.date_value if dm is not None else None,
+        place=_place(place) if place is not None else None,
+        actors=actors,
+        counts=counts,
+        issue=issue.quote if issue is not None else None,
+        labour=labour,
+        confidence=_confidence(g),
+        evidence=tuple(unique),
+    )
+
+
+def assemble(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    ann: Annotations,
+    mentions: Sequence[EventMention],
+) -> list[Event]:
+    """The document's events, in order of their first mention."""
+    del sentences, ann  # slots are already coded on the mentions
+    groups = group_mentions(mentions)
+    events = [build_event(doc, g) for g in groups]
+    return sorted(events, key=lambda e: min(x.start for x in e.evidence))

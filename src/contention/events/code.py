@@ -1,0 +1,432 @@
+"""Code stage: fill each mention's slots from the annotations around its trigger.
+
+Rules, in the order they are applied (each is general, none is about one article):
+
+* **Place** — the most precise toponym of the trigger's sentence, nearest to
+  the trigger; a toponym of another country than the document's main one is
+  used only inside the trigger's own clause (so "troops which Putin, engaged
+  in Ukraine, dispatched" is not placed in Ukraine).  Without one, the place
+  of the two previous sentences, then the document's main country (precision
+  country), unless the actor is foreign ("Algerian protesters"), when the
+  place stays unknown rather than wrong.
+* **Date** — the nearest time expression of the sentence; else the one of the
+  two previous sentences; else the range from the document's earliest recent
+  date (the start of the episode) to publication; else the week before
+  publication (method ``publication_date``, no evidence).
+* **Context** — cues of the trigger's clause, plus: a date after publication
+  makes it future, a date ending more than a year before publication makes
+  it historical.
+* **Counts** — each count of the sentence goes to the nearest mention that
+  can hold its category (participants only to PROTEST); a count sentence with
+  no trigger ("Official figures report 162 deaths") feeds the previous
+  sentence's mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from contention.events.context import clause_bounds, clause_of
+from contention.events.lexicon import lexicon
+from contention.events.mention import EventMention
+from contention.model import (
+    ActorMention,
+    Context,
+    CountMention,
+    DateMention,
+    Document,
+    EventDate,
+    Labour,
+    PlaceMention,
+    Precision,
+    Relation,
+    Sentence,
+    Span,
+    make_span,
+)
+
+if TYPE_CHECKING:
+    from contention.pipeline.core import Annotations
+
+# A date ending this long before publication makes an event historical.
+HISTORICAL_AFTER = dt.timedelta(days=365)
+# An "episode" starts at the earliest date mentioned within this window before publication.
+EPISODE_WINDOW = dt.timedelta(days=45)
+# How many sentences back a place or date may be inherited from.
+INHERIT_SENTENCES = 2
+
+_PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+SOURCE_CLASSES: dict[str, tuple[str, ...]] = {
+    "PROTEST": ("workers", "protesters", "unemployed", "students", "union", "civilians", "party"),
+    "COERCE": ("police", "security_forces", "military", "government", "head_of_state"),
+    "ASSAULT": ("police", "security_forces", "military", "government", "head_of_state",
+                "protesters"),
+    "MOBILIZE": ("military", "international_org", "foreign_state", "head_of_state", "government"),
+    "CONCEDE": ("government", "head_of_state", "company"),
+    "SUPPORT": ("foreign_state", "government", "head_of_state", "international_org", "union",
+                "party"),
+}
+TARGET_CLASSES: dict[str, tuple[str, ...]] = {
+    "PROTEST": ("government", "head_of_state", "company", "police", "security_forces"),
+    "COERCE": ("protesters", "workers", "unemployed", "students", "union", "civilians", "party"),
+    "ASSAULT": ("protesters", "workers", "unemployed", "students", "civilians", "police",
+                "security_forces"),
+    "MOBILIZE": ("protesters", "workers", "civilians", "government", "head_of_state"),
+    "CONCEDE": ("protesters", "workers", "unemployed", "students", "union", "civilians"),
+    "SUPPORT": ("government", "head_of_state", "protesters", "workers"),
+}
+COUNT_TYPES: dict[str, tuple[str, ...]] = {
+    "participants": ("PROTEST",),
+    "fatalities": ("ASSAULT", "COERCE", "PROTEST"),
+    "injured": ("ASSAULT", "COERCE", "PROTEST"),
+    "arrested": ("COERCE", "PROTEST", "ASSAULT"),
+}
+
+_SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"(?<!\w)(?:{pat})(?!\w)", re.IGNORECASE))
+    for name, pat in (
+        ("oil", r"oil(?:field)?|oil field|petrolifer\w+|petrolio|refinery|raffineri\w+"),
+        ("gas", r"gas|gasdott\w+"),
+        ("mining", r"mining|mines?|miners|minerar\w+|minier\w+|minator\w+"),
+        ("transport", r"transport\w*|trasport\w*|railway|ferrovi\w+|bus drivers|port workers|portuali|dockers"),
+        ("metal", r"metal(?:workers)?|metalmeccanic\w+|steel\w*|acciai\w+|siderurgic\w+"),
+        ("health", r"health\w*|nurses|doctors|hospitals?|sanit\w+|infermier\w+|medici|ospedal\w+"),
+        ("education", r"teachers|schools?|universit\w+|insegnanti|docenti|scuol\w+"),
+        ("automotive", r"car plant|automotive|auto workers|automobilistic\w+"),
+        ("logistics", r"logistic\w*|warehouse|magazzin\w+|couriers|rider[s]?"),
+    )
+)
+
+
+def _sentence_index(sentences: Sequence[Sentence], starts: list[int], offset: int) -> int:
+    i = bisect_right(starts, offset) - 1
+    return sentences[max(i, 0)].index
+
+
+def _gap(a: Span, b: Span) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _by_sentence[T](items: Sequence[T], spans: Sequence[Span], sentences: Sequence[Sentence]) -> dict[int, list[T]]:
+    starts = [s.start for s in sentences]
+    out: dict[int, list[T]] = {}
+    for item, span in zip(items, spans, strict=True):
+        out.setdefault(_sentence_index(sentences, starts, span.start), []).append(item)
+    return out
+
+
+def dominant_country(places: Sequence[PlaceMention]) -> str | None:
+    """The country the document is mostly about: the most mentioned one."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _reanchor_years(dates: list[DateMention], text: str) -> list[DateMention]:
+    """Give a yearless date the year of an explicit earlier date in the same sentence.
+
+    "ever since December 2011, when workers dismissed in May…": "May" is May
+    2011, not the May before publication.
+    """
+    out: list[DateMention] = []
+    anchor_year: int | None = None
+    for m in dates:
+        has_year = bool(_YEAR.search(m.span.quote))
+        if has_year:
+            anchor_year = m.start.year
+            out.append(m)
+            continue
+        if (
+            anchor_year is not None
+            and m.relation == Relation.PAST
+            and m.precision in (Precision.DAY, Precision.MONTH)
+            and m.start.year > anchor_year
+        ):
+            try:
+                shifted = replace(
+                    m,
+                    start=m.start.replace(year=anchor_year),
+                    end=m.end.replace(year=anchor_year),
+                )
+            except ValueError:  # 29 February
+                shifted = m
+            out.append(shifted)
+        else:
+            out.append(m)
+    return out
+
+
+class _Coder:
+    """Holds the per-document indexes the slot rules need."""
+
+    def __init__(self, doc: Document, sentences: Sequence[Sentence], ann: Annotations) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = sentences
+        self.by_index = {s.index: s for s in sentences}
+        self.places = _by_sentence(ann.places, [p.span for p in ann.places], sentences)
+        raw_dates = _by_sentence(ann.dates, [d.span for d in ann.dates], sentences)
+        self.dates = {k: _reanchor_years(v, self.text) for k, v in raw_dates.items()}
+        self.counts = _by_sentence(ann.counts, [c.span for c in ann.counts], sentences)
+        self.actors = _by_sentence(ann.actors, [a.span for a in ann.actors], sentences)
+        self.country = dominant_country(ann.places)
+        self.country_mention = next(
+            (p for p in ann.places if p.country == self.country and p.feature == "country"), None
+        )
+        self.episode = self._episode_start([d for v in self.dates.values() for d in v])
+
+    def _episode_start(self, dates: list[DateMention]) -> DateMention | None:
+        p = self.doc.published
+        if p is None:
+            return None
+        recent = [
+            d for d in dates
+            if d.relation == Relation.PAST and p - EPISODE_WINDOW <= d.start <= p
+        ]
+        return min(recent, key=lambda d: (d.start, d.span.start)) if recent else None
+
+    # -- clauses ---------------------------------------------------------------
+
+    def _clause(self, m: EventMention) -> tuple[int, int]:
+        sent = self.by_index[m.sentence]
+        s_text = self.text[sent.start : sent.end]
+        lx = lexicon(m.language)
+        if lx is None:
+            return sent.start, sent.end
+        bounds = clause_bounds(s_text, lx)
+        a, b = clause_of(m.trigger.start - sent.start, bounds, len(s_text))
+        return sent.start + a, sent.start + b
+
+    # -- place -----------------------------------------------------------------
+
+    def _place_ok(self, p: PlaceMention, clause: tuple[int, int]) -> bool:
+        if self.country is None or p.country == self.country:
+            return True
+        return clause[0] <= p.span.start < clause[1]
+
+    def _best_place(
+        self, cands: list[PlaceMention], m: EventMention, clause: tuple[int, int] | None
+    ) -> PlaceMention | None:
+        if clause is not None:
+            cands = [p for p in cands if self._place_ok(p, clause)]
+        else:
+            cands = [p for p in cands if self.country is None or p.country == self.country]
+        if not cands:
+            return None
+        return max(
+            cands,
+            key=lambda p: (
+                _PRECISION_RANK.get(p.precision.value, 0),
+                clause is not None and clause[0] <= p.span.start < clause[1],
+                -_gap(p.span, m.trigger),
+            ),
+        )
+
+    def code_place(self, m: EventMention, claimed: set[Span]) -> None:
+        sent_places = [p for p in self.places.get(m.sentence, []) if p.span not in claimed]
+        if m.facet == "spread":
+            after = [p for p in sent_places if p.span.start >= m.trigger.end]
+            m.place = min(after, key=lambda p: p.span.start) if after else None
+            return
+        m.place = self._best_place(sent_places, m, self._clause(m))
+        if m.place is not None:
+            return
+        for back in range(1, INHERIT_SENTENCES + 1):
+            prev = self.places.get(m.sentence - back, [])
+            found = self._best_place(prev, m, None)
+            if found is not None:
+                m.place, m.place_inherited = found, True
+                return
+        if m.source is not None and m.source.country and m.source.country != self.country:
+            return  # a foreign actor with no place: unknown beats wrong
+        if self.country_mention is not None:
+            m.place, m.place_inherited = self.country_mention, True
+
+    # -- date ------------------------------------------------------------------
+
+    def code_date(self, m: EventMention) -> None:
+        own = self.dates.get(m.sentence, [])
+        if own:
+            clause = self._clause(m)
+            m.date = min(
+                own,
+                key=lambda d: (not (clause[0] <= d.span.start < clause[1]), _gap(d.span, m.trigger)),
+            )
+            m.date_value = EventDate(m.date.start, m.date.end, m.date.precision, m.date.method)
+            return
+        for back in range(1, INHERIT_SENTENCES + 1):
+            prev = self.dates.get(m.sentence - back, [])
+            if prev:
+                d = prev[-1]
+                m.date, m.date_inherited = d, True
+                m.date_value = EventDate(d.start, d.end, d.precision, "document_context")
+                return
+        p = self.doc.published
+        if p is None:
+            return
+        if self.episode is not None:
+            m.date, m.date_inherited = self.episode, True
+            m.date_value = EventDate(self.episode.start, p, Precision.RANGE, "document_context")
+            return
+        m.date_value = EventDate(p - dt.timedelta(days=7), p, Precision.RANGE, "publication_date")
+
+    def date_contexts(self, m: EventMention) -> None:
+        p = self.doc.published
+        if m.date is not None and not m.date_inherited and m.date.relation == Relation.FUTURE:
+            m.contexts.add(Context.FUTURE)
+        if m.date_value is None or p is None:
+            return
+        if m.date_value.start > p:
+            m.contexts.add(Context.FUTURE)
+        if m.date_value.end < p - HISTORICAL_AFTER:
+            m.contexts.add(Context.HISTORICAL)
+
+    # -- actors ----------------------------------------------------------------
+
+    def code_actors(self, m: EventMention) -> None:
+        actors = self.actors.get(m.sentence, [])
+
+        def pick(classes: tuple[str, ...], exclude: ActorMention | None, before: bool) -> ActorMention | None:
+            cands = [a for a in actors if a.cls in classes and a is not exclude]
+            if not cands:
+                return None
+            return min(
+                cands,
+                key=lambda a: ((a.span.start < m.trigger.start) != before, _gap(a.span, m.trigger)),
+            )
+
+        m.source = pick(SOURCE_CLASSES.get(m.type, ()), None, before=True)
+        m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=False)
+
+    # -- issue and labour ------------------------------------------------------
+
+    def code_issue(self, m: EventMention) -> None:
+        if m.type != "PROTEST":
+            return
+        lx = lexicon(m.language)
+        sent = self.by_index[m.sentence]
+        if lx is None:
+            return
+        s_text = self.text[sent.start : sent.end]
+        rel = m.trigger.end - sent.start
+        cue = lx.cues.issue.search(s_text, rel, min(len(s_text), rel + 40))
+        if cue is None:
+            return
+        start = cue.end()
+        while start < len(s_text) and s_text[start] == " ":
+            start += 1
+        stop = re.search(r"[,;:.!?()\[\]–—]", s_text[start:])
+        end = start + (stop.start() if stop else len(s_text) - start)
+        words = list(re.finditer(r"\S+", s_text[start:end]))[:12]
+        if not words:
+            return
+        end = start + words[-1].end()
+        m.issue = make_span(self.text, sent.start + start, sent.start + end)
+
+    def code_labour(self, m: EventMention) -> None:
+        if m.type != "PROTEST":
+            return
+        sent = self.by_index[m.sentence]
+        s_text = self.text[sent.start : sent.end]
+        worker_event = m.mode == "strike" or (m.source is not None and m.source.cls == "workers")
+        if not worker_event:
+            return
+        sector = None
+        for name, pat in _SECTORS:
+            hit = pat.search(s_text)
+            if hit:
+                sector = name
+                m.sector_span = make_span(self.text, sent.start + hit.start(), sent.start + hit.end())
+                break
+        actors = self.actors.get(m.sentence, [])
+        union = next((a.name or a.span.quote for a in actors if a.cls == "union"), None)
+        employer = next((a.name for a in actors if a.cls == "company" and a.name), None)
+        workers = m.counts.get("participants")
+        m.labour = Labour(
+            employer=employer,
+            union=union,
+            sector=sector,
+            workers=workers.best if workers is not None else None,
+        )
+
+    # -- counts ----------------------------------------------------------------
+
+    def code_counts(self, mentions: list[EventMention]) -> None:
+        by_sentence: dict[int, list[EventMention]] = {}
+        for m in mentions:
+            if m.facet is None:
+                by_sentence.setdefault(m.sentence, []).append(m)
+        for idx, counts in self.counts.items():
+            holders = by_sentence.get(idx) or by_sentence.get(idx - 1, [])
+            for c in counts:
+                if c.category is None:
+                    continue
+                ok = [h for h in holders if h.type in COUNT_TYPES.get(c.category, ())]
+                if not ok:
+                    continue
+                anchor = c.noun or c.span
+                chosen = min(ok, key=lambda h: (_gap(h.trigger, anchor) > 0, _gap(h.trigger, anchor)))
+                if c.category not in chosen.counts:
+                    chosen.counts[c.category] = c
+
+
+def code_mentions(
+    doc: Document, sentences: Sequence[Sentence], ann: Annotations, mentions: list[EventMention]
+) -> None:
+    """Fill the slots of every mention in place."""
+    if not mentions:
+        return
+    coder = _Coder(doc, sentences, ann)
+    # Places right after a "spread to" belong to the spread, not to the event it extends.
+    claimed: set[Span] = set()
+    for m in mentions:
+        if m.facet == "spread":
+            after = [p for p in coder.places.get(m.sentence, []) if p.span.start >= m.trigger.end]
+            if after:
+                claimed.add(min(after, key=lambda p: p.span.start).span)
+            base = [
+                o for o in mentions
+                if o.type == m.type and o.facet is None and o.sentence in (m.sentence, m.sentence - 1)
+            ]
+            m.mode = min(base, key=lambda o: _gap(o.trigger, m.trigger)).mode if base else "demonstrate"
+    coder.code_counts(mentions)
+    for m in mentions:
+        coder.code_actors(m)
+        coder.code_place(m, claimed)
+        coder.code_date(m)
+        coder.date_contexts(m)
+        coder.code_issue(m)
+        coder.code_labour(m)
+    for m in mentions:
+        if m.facet == "spread":
+            _date_spread(m, mentions, doc.published)
+
+
+def _date_spread(m: EventMention, mentions: list[EventMention], published: dt.date | None) -> None:
+    """A spread starts when the event it extends started and runs to publication."""
+    base = [
+        o for o in mentions
+        if o.type == m.type and o.facet is None and o.sentence in (m.sentence, m.sentence - 1)
+        and o.date is not None
+    ]
+    if not base or published is None:
+        return
+    b = min(base, key=lambda o: _gap(o.trigger, m.trigger))
+    assert b.date is not None
+    if b.date.start <= published:
+        m.date, m.date_inherited = b.date, True
+        m.date_value = EventDate(b.date.start, published, Precision.RANGE, "document_context")
+        m.contexts.discard(Context.FUTURE)

@@ -1,0 +1,108 @@
+"""Detect stage: find event triggers in each sentence and code their slots.
+
+Detection is lexical (per-language triggers in ``lang/<code>/events.toml``)
+with three filters that carry most of the precision: ``reject`` patterns
+("air strike", "strike a deal"), ``requires`` co-occurrence ("troops" only
+with a verb of movement) and the sports filter ("the striker protested to the
+referee").  Overlapping matches keep the longest ("hunger strike" over
+"strike").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from contention import lang
+from contention.events.code import code_mentions
+from contention.events.context import clause_bounds, in_sports_report, trigger_context
+from contention.events.lexicon import Lexicon, Trigger, lexicon
+from contention.events.mention import EventMention
+from contention.model import Document, Sentence, make_span
+
+if TYPE_CHECKING:
+    from contention.pipeline.core import Annotations
+
+
+def _lexicons_for(sentence: Sentence) -> list[Lexicon]:
+    if sentence.language != "und":
+        lx = lexicon(sentence.language)
+        return [lx] if lx else []
+    return [lx for code in lang.SUPPORTED if (lx := lexicon(code)) is not None]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _accepted(trig: Trigger, s_text: str, start: int, end: int, sports: bool) -> bool:
+    if trig.sports and sports:
+        return False
+    for rej in trig.reject:
+        if any(_overlaps((m.start(), m.end()), (start, end)) for m in rej.finditer(s_text)):
+            return False
+    if trig.requires:
+        lo, hi = 0, len(s_text)
+        if trig.window is not None:
+            lo, hi = max(0, start - trig.window), min(len(s_text), end + trig.window)
+        if not any(
+            not _overlaps((m.start(), m.end()), (start, end))
+            for req in trig.requires
+            for m in req.finditer(s_text, lo, hi)
+        ):
+            return False
+    return True
+
+
+def _paragraph_text(text: str, sentences: list[Sentence], paragraph: int) -> str:
+    members = [s for s in sentences if s.paragraph == paragraph]
+    return text[members[0].start : members[-1].end] if members else ""
+
+
+def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention]:
+    """All accepted trigger matches, as uncoded mentions in document order."""
+    text = doc.text
+    mentions: list[EventMention] = []
+    sports_cache: dict[tuple[int, str], bool] = {}
+    for sent in sentences:
+        s_text = text[sent.start : sent.end]
+        for lx in _lexicons_for(sent):
+            key = (sent.paragraph, lx.language)
+            if key not in sports_cache:
+                sports_cache[key] = in_sports_report(
+                    _paragraph_text(text, sentences, sent.paragraph), lx
+                )
+            bounds = clause_bounds(s_text, lx)
+            found: list[tuple[int, int, Trigger]] = []
+            for trig in lx.triggers:
+                for m in trig.pattern.finditer(s_text):
+                    if _accepted(trig, s_text, m.start(), m.end(), sports_cache[key]):
+                        found.append((m.start(), m.end(), trig))
+            # Longest match first; a shorter overlapping one is dropped.
+            found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+            kept: list[tuple[int, int, Trigger]] = []
+            for f in found:
+                if not any(_overlaps((f[0], f[1]), (k[0], k[1])) for k in kept):
+                    kept.append(f)
+            for start, end, trig in sorted(kept, key=lambda f: f[0]):
+                mentions.append(
+                    EventMention(
+                        type=trig.type,
+                        mode=trig.mode,
+                        trigger=make_span(text, sent.start + start, sent.start + end),
+                        sentence=sent.index,
+                        language=lx.language if sent.language == "und" else sent.language,
+                        weak=trig.weak,
+                        facet=trig.facet,
+                        contexts=trigger_context(s_text, start, end, lx, bounds),
+                    )
+                )
+            if kept:
+                break  # an undetermined sentence is read in the first language that fires
+    return mentions
+
+
+def detect(doc: Document, sentences: list[Sentence], ann: Annotations) -> list[EventMention]:
+    """Triggers with their slots coded (place, date, actors, counts, issue, labour)."""
+    mentions = find_triggers(doc, sentences)
+    code_mentions(doc, sentences, ann, mentions)
+    return mentions

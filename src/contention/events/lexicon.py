@@ -1,0 +1,101 @@
+"""Compiled event lexicons: the triggers and cues of ``lang/<code>/events.toml``.
+
+Patterns are compiled once per language and process.  A trigger regex is
+wrapped in word boundaries that also work for accented letters and Cyrillic
+(``(?<!\\w)`` / ``(?!\\w)``), so "striker" never matches "strike".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from contention import lang
+
+
+def _bounded(pattern: str) -> str:
+    return rf"(?<![\w-])(?:{pattern})(?![\w])"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a pattern that signals an event type and mode."""
+
+    type: str
+    mode: str | None
+    pattern: re.Pattern[str]
+    reject: tuple[re.Pattern[str], ...]
+    requires: tuple[re.Pattern[str], ...]
+    window: int | None
+    weak: bool
+    sports: bool
+    facet: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Context cues of one language, each a compiled alternation."""
+
+    negation: re.Pattern[str]
+    negation_post: re.Pattern[str]
+    future: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    historical: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    sports: re.Pattern[str]
+    issue: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    language: str
+    triggers: tuple[Trigger, ...]
+    cues: Cues
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    if not words:
+        return _NEVER
+    return re.compile(_bounded("|".join(words)), re.IGNORECASE)
+
+
+@cache
+def lexicon(language: str) -> Lexicon | None:
+    """The compiled lexicon of ``language``, or None when it has no events.toml."""
+    data = lang.load(language, "events")
+    if not data:
+        return None
+    triggers: list[Trigger] = []
+    for entry in data.get("trigger", []):
+        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+        triggers.append(
+            Trigger(
+                type=entry["type"],
+                mode=entry.get("mode"),
+                pattern=re.compile(_bounded(entry["pattern"]), flags),
+                reject=tuple(re.compile(_bounded(p), re.IGNORECASE) for p in entry.get("reject", [])),
+                requires=tuple(
+                    re.compile(_bounded(p), re.IGNORECASE) for p in entry.get("requires", [])
+                ),
+                window=entry.get("window"),
+                weak=bool(entry.get("weak", False)),
+                sports=bool(entry.get("sports", False)),
+                facet=entry.get("facet"),
+            )
+        )
+    c = data.get("cues", {})
+    cues = Cues(
+        negation=_alternation(c.get("negation", [])),
+        negation_post=_alternation(c.get("negation_post", [])),
+        future=_alternation(c.get("future", [])),
+        hypothetical=_alternation(c.get("hypothetical", [])),
+        historical=_alternation(c.get("historical", [])),
+        clause_breaks=_alternation(c.get("clause_breaks", [])),
+        sports=_alternation(c.get("sports", [])),
+        issue=_alternation(c.get("issue", [])),
+    )
+    return Lexicon(language, tuple(triggers), cues)

@@ -1,0 +1,60 @@
+"""Event mentions: one trigger in one sentence, with the slots coded from its surroundings.
+
+A mention is what the detect and code stages produce; the assemble stage turns
+mentions that tell the same event (twice in one article, or once in each
+language of a bilingual page) into one :class:`~contention.model.Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from contention.model import (
+    ActorMention,
+    Context,
+    CountMention,
+    DateMention,
+    EventDate,
+    Labour,
+    PlaceMention,
+    Span,
+)
+
+
+@dataclass(slots=True)
+class EventMention:
+    """A detected trigger and, after coding, its slots.
+
+    ``place_inherited``/``date_inherited`` say that the slot came from an
+    earlier sentence, not from the trigger's own sentence: assembly trusts an
+    own slot over an inherited one.
+    """
+
+    type: str
+    mode: str | None
+    trigger: Span
+    sentence: int
+    language: str
+    weak: bool = False
+    facet: str | None = None
+    contexts: set[Context] = field(default_factory=set)
+    place: PlaceMention | None = None
+    place_inherited: bool = False
+    date: DateMention | None = None
+    date_value: EventDate | None = None
+    date_inherited: bool = False
+    source: ActorMention | None = None
+    target: ActorMention | None = None
+    counts: dict[str, CountMention] = field(default_factory=dict)
+    issue: Span | None = None
+    labour: Labour = field(default_factory=Labour)
+    sector_span: Span | None = None
+
+    @property
+    def has_own_slot(self) -> bool:
+        """True when the sentence itself gives a place, a date or a count."""
+        return (
+            (self.place is not None and not self.place_inherited)
+            or (self.date is not None and not self.date_inherited)
+            or bool(self.counts)
+        )
