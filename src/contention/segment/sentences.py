@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from contention.model import Sentence
 from contention.segment.language import assign_languages
@@ -41,7 +42,8 @@ NEVER_END = _words(
     e.g. i.e. cf. viz. vs. v. approx. ca. est. ref. fig. figs. ch. sec. para. ed. eds.
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
     sig. sigg. sig.ra sig.na dott. dott.ssa dr.ssa prof.ssa avv. ing. arch. geom. rag.
-    mons. cfr. pag. pagg. tel. fam. cav. comm. egr. gent. spett. p.es. es. sez. reg. cap.
+    l'on. l’on. mons. cfr. pag. pagg. tel. fam. cav. comm. egr. gent. spett. p.es. es.
+    sez. reg. cap.
     gen. mag. giu. lug. set. ott. dic.
     """
 )
@@ -51,7 +53,7 @@ NUMBER_PREFIX = _words("no. nos. nr. n. nn. art. artt. p. pp. vol. vols. par. pt
 CAN_END = _words(
     """
     etc. ecc. inc. ltd. co. corp. jr. bros. plc. llc. al. a.m. p.m. u.s. u.k. u.n. e.u.
-    spa. s.p.a. s.r.l. srl. d.c. a.c. ss. on.
+    spa. s.p.a. s.r.l. srl. d.c. a.c. ss.
     """
 )
 STARTERS = _words(
@@ -68,10 +70,13 @@ _END = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’»)\]]*(?=\s)")
 _OPENERS = "\"'“‘«([¿¡"
 _DASHES = "–—-"
 _TOKEN_EDGE = re.compile(r"^[\"'“‘«(\[]+")
+_ELISION = re.compile(r"^[^\W\d_]+['’]")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _BULLET = re.compile(r"^(?:[-•*▪·]|\d{1,2}[.)])\s")
 _LINE_DONE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 SHORT_LINE = 60
+HEADING_RATIO = 0.7
 
 
 def _starts_sentence(text: str, j: int, end: int) -> bool:
@@ -109,9 +114,11 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int, j: int, para_end:
     if not token:
         return True
     abbrev = token.lower() + "."
-    if abbrev in NEVER_END:
+    # "l'art. 18", "dell’avv. Rossi": the abbreviation follows an elided article
+    bare = _ELISION.sub("", abbrev)
+    if abbrev in NEVER_END or bare in NEVER_END:
         return False
-    if abbrev in NUMBER_PREFIX and text[j].isdigit():
+    if (abbrev in NUMBER_PREFIX or bare in NUMBER_PREFIX) and text[j].isdigit():
         return False
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "J. Smith"
@@ -147,8 +154,13 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield s, e
 
 
-def _line_breaks_paragraph(prev: str, cur: str) -> bool:
-    """Does a single newline between these two (stripped) lines start a new paragraph?"""
+def _line_breaks_paragraph(prev: str, cur: str, widest: int) -> bool:
+    """Does a single newline between these two (stripped) lines start a new paragraph?
+
+    ``widest`` is the longest line of the block: a line counts as a short
+    heading only when it is much shorter than its block, so that text
+    hard-wrapped at a narrow width is not cut at every line.
+    """
     if _BULLET.match(cur):
         return True
     first = cur[0]
@@ -157,37 +169,47 @@ def _line_breaks_paragraph(prev: str, cur: str) -> bool:
         return False
     if _LINE_DONE.search(prev):
         return True
-    return len(prev) < SHORT_LINE and prev[-1] not in ",;:-–—(" and not prev[-1].islower()
+    short = len(prev) < min(SHORT_LINE, HEADING_RATIO * widest)
+    return short and prev[-1] not in ",;:-–—("
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Stripped, non-empty line spans of ``text[start:end]``."""
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        s, e = _strip(text, pos, line_end)
+        if s < e:
+            yield s, e
+        pos = line_end + 1
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans (absolute, stripped, non-empty) of ``text``."""
     spans: list[tuple[int, int]] = []
-    cur: tuple[int, int] | None = None  # start of the open paragraph, end of its last line
-    prev_line = ""
-    for ls, le in _lines(text):
-        s, e = _strip(text, ls, le)
-        if s == e:
-            if cur is not None:
-                spans.append(cur)
-            cur, prev_line = None, ""
+    for block in _blocks(text):
+        lines = list(_lines(text, *block))
+        if not lines:
             continue
-        line = text[s:e]
-        if cur is not None and _line_breaks_paragraph(prev_line, line):
-            spans.append(cur)
-            cur = None
-        cur = (s, e) if cur is None else (cur[0], e)
-        prev_line = line
-    if cur is not None:
-        spans.append(cur)
+        widest = max(e - s for s, e in lines)
+        para_start, prev_end = lines[0]
+        for (ps, pe), (s, e) in pairwise(lines):
+            if _line_breaks_paragraph(text[ps:pe], text[s:e], widest):
+                spans.append((para_start, prev_end))
+                para_start = s
+            prev_end = e
+        spans.append((para_start, prev_end))
     return spans
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans between blank lines (lines holding only whitespace)."""
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
 
 
 def segment(text: str) -> list[Sentence]:
