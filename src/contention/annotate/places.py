@@ -1,0 +1,427 @@
+"""Find toponyms in a document and resolve them to the gazetteer with the document as context.
+
+NOTICE: place data comes from GeoNames (https://www.geonames.org/), CC-BY 4.0
+(see :mod:`contention.annotate.gazetteer`).
+
+How it works, and why:
+
+1. Candidates are runs of capitalised (or caseless-script) tokens, joined by
+   the connectors place names use ("Rio de Janeiro", "Bosnia and
+   Herzegovina"), split greedily into the longest sub-spans of at most four
+   tokens that the gazetteer knows.  Italian elisions ("dell'Ucraina") and
+   English possessives ("Kazakhstan's") are cut off.  Stop words (months,
+   weekdays, titles, people and firms that share a name with some hamlet)
+   and stop phrases ("Independence Day") are never looked up; demonyms
+   ("Kazakh", "algerini") are never places but count as weak evidence of the
+   document's country.
+2. Document context: every country name counts 1 for its country, every
+   unambiguous big city or region counts 1 for its country, every demonym
+   0.5.  A candidate's score is its population (log scale), its level (a
+   country name is strong), plus twice its country's share of that evidence,
+   plus a bonus when the text says "X region" / "city of X".  So a Kazakh
+   article keeps "Aksu" in Kazakhstan although China's Aksu is bigger, and a
+   passing mention of Algeria or Ukraine does not move its towns.
+3. Acceptance thresholds keep tiny places out: a city outside the document's
+   countries needs 15,000 inhabitants (5,000 for multi-word names, 100,000
+   for names of four letters or less); a sentence-initial word, a word the
+   document also uses in lower case, and a word in a title-case headline need
+   a big place; a town name glued to an unknown capitalised word ("Nursultan
+   Nazarbayev", "Washington Post") is taken for part of a person's or an
+   organisation's name and dropped.
+
+Precision: countries → COUNTRY (coordinate: the representative populated
+place described in the gazetteer module), admin1 → ADMIN1, cities → CITY.
+Spans include the admin/city word when the text has one ("Mangystau
+region", "regione di Mangystau"), so the evidence says what was read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from contention.annotate.gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
+from contention.lang import SUPPORTED, load
+from contention.model import PlaceMention, PlacePrecision, Sentence, make_span
+
+MAX_TOKENS = 4
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‐-]\w+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_ELISION = re.compile(r"^(?:l|d|dell|all|nell|sull|dall|coll|un|quell|sant)['’]", re.IGNORECASE)
+_CONNECTORS = frozenset(
+    [
+        "de",
+        "di",
+        "del",
+        "della",
+        "dei",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "and",
+        "e",
+        "y",
+        "upon",
+        "on",
+        "sur",
+        "am",
+        "im",
+        "al",
+        "el",
+    ]
+)
+_PRECISION = {
+    "city": PlacePrecision.CITY,
+    "admin1": PlacePrecision.ADMIN1,
+    "country": PlacePrecision.COUNTRY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Resources:
+    stop_words: frozenset[str]
+    names: frozenset[str]
+    stop_phrases: frozenset[str]
+    demonyms: dict[str, str]
+    admin_after: tuple[str, ...]
+    admin_before: tuple[str, ...]
+    city_after: tuple[str, ...]
+    city_before: tuple[str, ...]
+
+
+@cache
+def _resources() -> _Resources:
+    """Union of every supported language's place resources.
+
+    One page can mix languages, and none of these words is a place in
+    another supported language, so the union is safe and simpler than
+    switching per sentence.
+    """
+    words: set[str] = set()
+    names: set[str] = set()
+    phrases: set[str] = set()
+    demonyms: dict[str, str] = {}
+    lists: dict[str, set[str]] = {k: set() for k in ("aa", "ab", "ca", "cb")}
+    for lang in SUPPORTED:
+        res = load(lang, "places")
+        words.update(w.casefold() for w in res.get("stop", {}).get("words", []))
+        names.update(w.casefold() for w in res.get("stop", {}).get("names", []))
+        phrases.update(normalize(p) for p in res.get("stop", {}).get("phrases", []))
+        demonyms.update({k.casefold(): v for k, v in res.get("demonyms", {}).items()})
+        lists["aa"].update(res.get("admin_words", {}).get("after", []))
+        lists["ab"].update(res.get("admin_words", {}).get("before", []))
+        lists["ca"].update(res.get("city_words", {}).get("after", []))
+        lists["cb"].update(res.get("city_words", {}).get("before", []))
+
+    def longest_first(xs: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(xs, key=lambda s: (-len(s), s)))
+
+    return _Resources(
+        frozenset(words),
+        frozenset(names),
+        frozenset(phrases),
+        demonyms,
+        longest_first(lists["aa"]),
+        longest_first(lists["ab"]),
+        longest_first(lists["ca"]),
+        longest_first(lists["cb"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    cap: bool
+
+
+@dataclass(slots=True)
+class _Span:
+    """A looked-up candidate toponym with what its position says about it."""
+
+    start: int
+    end: int
+    ntok: int
+    key: str
+    cands: list[Candidate]
+    weak: bool  # sentence-initial or in a title-case headline
+    common: bool  # the document also writes this word in lower case
+    glued: bool  # next to an unknown capitalised word of the same run
+    hint: str | None = None  # "admin1" | "city"
+    span_start: int = 0
+    span_end: int = 0
+
+
+def _is_cap(word: str) -> bool:
+    c = word[0]
+    return c.isupper() or (c.isalpha() and not c.islower())
+
+
+def _tokens(text: str, sent: Sentence) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text, sent.start, sent.end):
+        start, end = m.start(), m.end()
+        word = m.group()
+        if pm := _POSSESSIVE.search(word):
+            end -= len(pm.group())
+            word = word[: len(word) - len(pm.group())]
+        if (em := _ELISION.match(word)) and len(word) > len(em.group()):
+            rest = word[len(em.group()) :]
+            # "dell'Ucraina" → "Ucraina"; a capital "L'" starts names ("L'Aquila", "L'Avana").
+            if _is_cap(rest) and (word[0].islower() or len(em.group()) > 2):
+                start += len(em.group())
+                word = rest
+        out.append(_Token(start, end, word, _is_cap(word)))
+    return out
+
+
+def _runs(tokens: list[_Token], text: str) -> list[list[int]]:
+    """Indices of capitalised tokens grouped into runs (single spaces, inner connectors)."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, tok in enumerate(tokens):
+        joined = bool(cur) and text[tokens[cur[-1]].end : tok.start] == " "
+        if tok.cap:
+            if cur and not joined:
+                runs.append(cur)
+                cur = []
+            cur.append(i)
+        elif (
+            cur
+            and joined
+            and tok.text.casefold() in _CONNECTORS
+            and i + 1 < len(tokens)
+            and tokens[i + 1].cap
+            and text[tok.end : tokens[i + 1].start] == " "
+        ):
+            cur.append(i)
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _hint(text: str, start: int, end: int, res: _Resources) -> tuple[str | None, int, int]:
+    """Admin/city word right before or after the name → (hint, widened start, end)."""
+    after = text[end : end + 20].casefold()
+    before = text[max(0, start - 25) : start].casefold()
+    for kind, words_after, words_before in (
+        ("admin1", res.admin_after, res.admin_before),
+        ("city", res.city_after, res.city_before),
+    ):
+        for w in words_after:
+            if re.match(rf" {re.escape(w)}\b", after):
+                return kind, start, end + 1 + len(w)
+        for w in words_before:
+            if re.search(rf"(?<!\w){re.escape(w)} $", before):
+                return kind, start - len(w) - 1, end
+    return None, start, end
+
+
+def _candidate_spans(
+    text: str, sent: Sentence, gaz: Gazetteer, res: _Resources, lower: frozenset[str]
+) -> list[_Span]:
+    tokens = _tokens(text, sent)
+    if not tokens:
+        return []
+    alpha = [t for t in tokens if t.text.casefold() not in _CONNECTORS]
+    headline = len(alpha) >= 4 and sum(t.cap for t in alpha) >= 0.7 * len(alpha)
+    spans: list[_Span] = []
+    for run in _runs(tokens, text):
+        covered: set[int] = set()
+        found: list[tuple[int, int, _Span]] = []
+        i = 0
+        while i < len(run):
+            if tokens[run[i]].text.casefold() in _CONNECTORS:
+                i += 1
+                continue
+            for j in range(min(len(run), i + MAX_TOKENS), i, -1):
+                last = tokens[run[j - 1]]
+                if last.text.casefold() in _CONNECTORS:
+                    continue
+                first = tokens[run[i]]
+                phrase = text[first.start : last.end]
+                key = normalize(phrase)
+                if key in res.stop_phrases:
+                    covered.update(range(i, j))
+                    i = j
+                    break
+                if j - i == 1 and (
+                    key in res.stop_words or key in res.names or key in res.demonyms
+                ):
+                    continue
+                cands = gaz.lookup(phrase, fuzzy=(i == 0 and j == len(run) and len(key) >= 5))
+                if not cands:
+                    continue
+                weak = headline or (j - i == 1 and run[i] == 0)
+                common = j - i == 1 and key in lower
+                span = _Span(first.start, last.end, j - i, key, cands, weak, common, False)
+                found.append((i, j, span))
+                covered.update(range(i, j))
+                i = j
+                break
+            else:
+                i += 1
+        for i, j, span in found:
+            neighbours = [k for k in (i - 1, j) if 0 <= k < len(run) and k not in covered]
+            span.glued = any(
+                (w := tokens[run[k]].text.casefold()) in res.names
+                or (
+                    w not in _CONNECTORS
+                    and w not in res.stop_words
+                    and w not in res.demonyms
+                    and w not in lower
+                )
+                for k in neighbours
+            )
+            span.hint, span.span_start, span.span_end = _hint(text, span.start, span.end, res)
+            spans.append(span)
+    return spans
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the document also writes in lower case: a capitalised one is then likely common."""
+    return frozenset(m.group() for m in _TOKEN.finditer(text) if m.group()[0].islower())
+
+
+def _context(spans: list[_Span], text: str, res: _Resources) -> dict[str, float]:
+    """Each country's share of the document's country evidence (shares sum to 1)."""
+    weight: dict[str, float] = defaultdict(float)
+    inside: set[int] = set()
+    for sp in spans:
+        inside.update(range(sp.start, sp.end))
+        exact = [c for c in sp.cands if c.match == "exact"]
+        countries = {c.country for c in exact if c.feature == "country"}
+        if countries:
+            for cc in countries:
+                weight[cc] += 1.0
+            continue
+        big = {
+            c.country
+            for c in exact
+            if c.population >= 100_000 or (c.feature == "admin1" and c.population >= 10_000)
+        }
+        if len(big) == 1 and not sp.glued:
+            weight[big.pop()] += 1.0
+    for m in _TOKEN.finditer(text):
+        demonym_of = res.demonyms.get(m.group().casefold())
+        if demonym_of and m.start() not in inside:
+            weight[demonym_of] += 0.5
+    total = sum(weight.values())
+    return {cc: w / total for cc, w in weight.items()} if total else {}
+
+
+def _min_population(c: Candidate, sp: _Span, share: float) -> float:
+    """Smallest population that makes ``c`` a believable reading of ``sp`` (inf: never)."""
+    if c.feature == "country":
+        return 0
+    if sp.glued or sp.common or len(sp.key) <= 2:
+        return math.inf
+    if c.feature == "admin1":
+        if c.match == "fuzzy" and not (sp.hint == "admin1" or share > 0):
+            return 1_000_000
+        return 0
+    in_context = share > 0
+    floor = 1_000 if in_context else (15_000 if sp.ntok == 1 else 5_000)
+    if len(sp.key) <= 4:
+        floor = max(floor, 20_000 if in_context else 100_000)
+    if c.match == "fuzzy":
+        floor = max(floor, 20_000 if in_context else 100_000)
+    if sp.weak:
+        floor = max(floor, 10_000 if in_context else 100_000)
+    return floor
+
+
+def _score(c: Candidate, sp: _Span, share: float) -> float:
+    """Higher is more likely; only differences between one span's candidates matter."""
+    s = math.log10(c.population + 1) / 7.0
+    s += {"country": 1.0, "admin1": 0.2, "city": 0.0}[c.feature]
+    s -= {"exact": 0.0, "derived": 0.5, "fuzzy": 0.3}[c.match]
+    s += 2.0 * share
+    if sp.hint == "admin1":
+        s += 2.0 if c.feature == "admin1" else -1.0
+    elif sp.hint == "city":
+        s += 1.0 if c.feature == "city" else -1.0
+    elif c.feature == "admin1" and any(
+        d.feature == "city"
+        and d.country == c.country
+        and d.admin1 == c.name
+        and d.population >= 0.3 * c.population
+        for d in sp.cands
+    ):
+        s -= 0.6  # "Moscow": the region is named after the city that makes most of it
+    return s
+
+
+def _resolve(sp: _Span, shares: dict[str, float]) -> tuple[Candidate, float] | None:
+    scored = [
+        (_score(c, sp, shares.get(c.country, 0.0)), c)
+        for c in sp.cands
+        if c.population >= _min_population(c, sp, shares.get(c.country, 0.0))
+    ]
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (-t[0], -t[1].population, t[1].geonames_id))
+    best_score, best = scored[0]
+    if len(scored) == 1:
+        return best, 1.0
+    second = max(scored[1][0], 0.0)
+    return best, max(best_score, 0.0) / (max(best_score, 0.0) + second or 1.0)
+
+
+def find_places(
+    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer | None = None
+) -> list[PlaceMention]:
+    """Place mentions of ``text`` in document order, offsets absolute.
+
+    ``sentences`` must cover the text that may hold places (their language
+    does not change the result: the resources of all supported languages
+    apply).  Never raises on odd text; an unresolvable name is simply left
+    out.  The gazetteer is built on first use (see :func:`get_gazetteer`).
+    """
+    gaz = gazetteer or get_gazetteer()
+    res = _resources()
+    lower = _lowercase_words(text)
+    spans: list[_Span] = []
+    for sent in sentences:
+        spans.extend(_candidate_spans(text, sent, gaz, res, lower))
+    shares = _context(spans, text, res)
+    out: list[PlaceMention] = []
+    for sp in spans:
+        resolved = _resolve(sp, shares)
+        if resolved is None:
+            continue
+        c, score = resolved
+        out.append(
+            PlaceMention(
+                span=make_span(text, sp.span_start, sp.span_end),
+                name=c.name,
+                country=c.country,
+                lat=c.lat,
+                lon=c.lon,
+                precision=_PRECISION[c.feature],
+                feature=c.feature,
+                geonames_id=c.geonames_id,
+                admin1=c.admin1 if c.feature != "country" else None,
+                score=round(score, 3),
+            )
+        )
+    out.sort(key=lambda p: (p.span.start, p.span.end))
+    return out
