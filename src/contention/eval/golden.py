@@ -176,6 +176,7 @@ class GoldenCase:
     forbidden: tuple[ForbiddenEvent, ...]
     exact_count: bool
     documents: tuple[GoldenDocument, ...] = ()
+    optional: tuple[ExpectedEvent, ...] = ()
     path: Path | None = None
 
 
@@ -330,6 +331,9 @@ def parse_case(data: Mapping[str, Any], name: str, path: Path | None = None) -> 
         ),
         exact_count=bool(data["exact_count"]),
         documents=docs,
+        optional=tuple(
+            _expected(e, f"{name}.optional[{i}]") for i, e in enumerate(data.get("optional") or [])
+        ),
         path=path,
     )
 
@@ -610,6 +614,7 @@ class Duplicate:
 class CaseResult:
     case: GoldenCase
     matched: list[Match] = field(default_factory=list)
+    optional_matched: list[Match] = field(default_factory=list)
     missed: list[Miss] = field(default_factory=list)
     unexpected: list[tuple[int, Record]] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
@@ -737,11 +742,16 @@ def score_case(
             if score > best[0]:
                 best = (score, ri, checks)
         result.missed.append(Miss(exp, best[1], best[2]))
+    free = [i for i in range(len(records)) if i not in used]
+    opt_adj = [[i for i in free if matches(e, records[i])] for e in case.optional]
+    for ei, ri in sorted(_max_matching(opt_adj).items()):
+        result.optional_matched.append(Match(case.optional[ei], ri, records[ri]))
+        used.add(ri)
     for ri, rec in enumerate(records):
         if ri in used:
             continue
         result.unexpected.append((ri, rec))
-        for m in result.matched:
+        for m in (*result.matched, *result.optional_matched):
             if m.expected.unique and matches(m.expected, rec):
                 result.duplicates.append(Duplicate(m.expected, ri, rec))
                 break
