@@ -105,6 +105,19 @@ def _split(text: str) -> list[str]:
             ["Strikes began two years ago.", "The union grew."],
         ),
         ("162 died. 8,000 were arrested.", ["162 died.", "8,000 were arrested."]),
+        (
+            "The stage is set. Ministers agreed a price cap. Unions were not consulted.",
+            ["The stage is set.", "Ministers agreed a price cap.", "Unions were not consulted."],
+        ),
+        (
+            "The march began at 5 p.m. Police then closed the bridge. "
+            "It ended at 9 p.m. on Friday.",
+            [
+                "The march began at 5 p.m.",
+                "Police then closed the bridge.",
+                "It ended at 9 p.m. on Friday.",
+            ],
+        ),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

@@ -43,8 +43,8 @@ NEVER_END = _words(
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
     sig. sigg. sig.ra sig.na dott. dott.ssa dr.ssa prof.ssa avv. ing. arch. geom. rag.
     l'on. l’on. mons. cfr. pag. pagg. tel. fam. cav. comm. egr. gent. spett. p.es. es.
-    sez. reg. cap.
-    gen. mag. giu. lug. set. ott. dic.
+    sez. reg.
+    gen. mag. giu. lug. ott. dic.
     """
 )
 # Never end a sentence when a number follows ("No. 10", "art. 18", "n. 5").
