@@ -30,8 +30,13 @@ from contention.model import Failure
 STAGE = "ingest"
 DEFAULT_MAX_BYTES = 20_000_000
 
-_KIND_BY_SUFFIX: dict[str, Kind] = {".html": "html", ".htm": "html", ".txt": "text"}
-_JSONL_SUFFIXES = {".jsonl"}
+_KIND_BY_SUFFIX: dict[str, Kind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+}
+_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
 def _failure(source: str, exc: InputError) -> Failure:
@@ -56,11 +61,12 @@ def iter_inputs(
     """Yield one :class:`RawDocument` per readable article, a ``Failure`` otherwise.
 
     ``paths`` holds files, folders (read recursively) and ``-`` for standard
-    input.  Files are read by extension: ``.html``/``.htm`` as HTML, ``.txt``
-    as text, ``.jsonl`` as one article a line (see :func:`iter_jsonl`); any
-    other extension is reported as E104.  ``max_bytes`` bounds one article
-    (one file, or one JSON Lines record): larger ones are reported as E102
-    without being read into memory.  Missing paths are E100, empty files E101.
+    input.  Files are read by extension: ``.html``/``.htm``/``.xhtml`` as
+    HTML, ``.txt`` as text, ``.jsonl``/``.ndjson`` as one article a line
+    (see :func:`iter_jsonl`); any other extension is reported as E104.
+    ``max_bytes`` bounds one article (one file, or one JSON Lines record):
+    larger ones are reported as E102 without being read into memory.
+    Missing paths are E100, empty files E101.
     """
     for arg in paths:
         if arg == "-":

@@ -43,7 +43,8 @@ def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(CANDIDATES))
+    # a future supported language the model lacks must not break the others
+    identifier.set_languages([c for c in CANDIDATES if c in set(identifier.labels)])
     return identifier
 
 
