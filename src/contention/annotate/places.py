@@ -263,11 +263,12 @@ def _candidate_spans(
                     covered.update(range(i, j))
                     i = j
                     break
-                if j - i == 1 and (
-                    key in res.stop_words or key in res.names or key in res.demonyms
-                ):
+                if j - i == 1 and (key in res.stop_words or key in res.names):
                     continue
                 cands = gaz.lookup(phrase, fuzzy=(i == 0 and j == len(run) and len(key) >= 5))
+                if j - i == 1 and key in res.demonyms:
+                    # "Kazakh" is no place; "Ucraina" is both an adjective and the country
+                    cands = [c for c in cands if c.feature == "country" and c.match == "exact"]
                 if not cands:
                     continue
                 weak = headline or (j - i == 1 and run[i] == 0)
