@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 
 STAGE = "assemble.v1"
 _STATUS = frozenset({Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL, Context.HISTORICAL})
-_GENERIC_MODES = frozenset({None, "repression"})
+# Modes that say little beyond the type: they take the mode of the event they join.
+_GENERIC_MODES = frozenset({None, "repression", "kill"})
 _PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 _DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown": 0}
 # Two gazetteer entries closer than this are the same place told twice.
@@ -219,10 +220,14 @@ def build_event(doc: Document, g: _Group) -> Event:
         ev.append(_evidence(doc, "type", m.trigger, 0.5 if m.weak else 1.0))
         if m.mode is not None:
             ev.append(_evidence(doc, "mode", m.trigger))
-        if m.place is not None and place is not None and places_compatible(m.place, place):
-            ev.append(_evidence(doc, "place", m.place.span))
-        if m.date is not None and m.date_value is not None and dm is not None and dm.date_value is not None and _dates_overlap(m.date_value, dm.date_value):
-            ev.append(_evidence(doc, "date", m.date.span))
+        # Evidence for a slot comes from the mentions that state it in their own
+        # sentence; an inherited slot is evidenced once, by the chosen value.
+        if m.place is not None and not m.place_inherited and place is not None:
+            if places_compatible(m.place, place):
+                ev.append(_evidence(doc, "place", m.place.span))
+        if m.date is not None and not m.date_inherited and dm is not None and dm.date_value:
+            if m.date_value is not None and _dates_overlap(m.date_value, dm.date_value):
+                ev.append(_evidence(doc, "date", m.date.span))
         for a in (m.source, m.target):
             if a is not None:
                 ev.append(_evidence(doc, "actor", a.span))
@@ -240,6 +245,10 @@ def build_event(doc: Document, g: _Group) -> Event:
             ev.append(_evidence(doc, "labour.sector", m.sector_span))
         if labour == Labour() and m.labour != Labour():
             labour = m.labour
+    if place is not None:
+        ev.append(_evidence(doc, "place", place.span))
+    if dm is not None and dm.date is not None:
+        ev.append(_evidence(doc, "date", dm.date.span))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for e in ev:

@@ -28,9 +28,9 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from contention.events.context import clause_bounds, clause_of
 from contention.events.lexicon import lexicon
@@ -54,6 +54,8 @@ from contention.model import (
 if TYPE_CHECKING:
     from contention.pipeline.core import Annotations
 
+T = TypeVar("T")
+
 # A date ending this long before publication makes an event historical.
 HISTORICAL_AFTER = dt.timedelta(days=365)
 # An "episode" starts at the earliest date mentioned within this window before publication.
@@ -62,7 +64,7 @@ EPISODE_WINDOW = dt.timedelta(days=45)
 INHERIT_SENTENCES = 2
 
 _PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown": 0}
 
 SOURCE_CLASSES: dict[str, tuple[str, ...]] = {
     "PROTEST": ("workers", "protesters", "unemployed", "students", "union", "civilians", "party"),
@@ -82,6 +84,15 @@ TARGET_CLASSES: dict[str, tuple[str, ...]] = {
     "MOBILIZE": ("protesters", "workers", "civilians", "government", "head_of_state"),
     "CONCEDE": ("protesters", "workers", "unemployed", "students", "union", "civilians"),
     "SUPPORT": ("government", "head_of_state", "protesters", "workers"),
+}
+# Types that tell one story: a protest, its repression and the arrests.
+FAMILY: dict[str, str] = {
+    "PROTEST": "contention",
+    "COERCE": "contention",
+    "ASSAULT": "contention",
+    "MOBILIZE": "mobilize",
+    "CONCEDE": "concede",
+    "SUPPORT": "support",
 }
 COUNT_TYPES: dict[str, tuple[str, ...]] = {
     "participants": ("PROTEST",),
@@ -119,7 +130,9 @@ def _gap(a: Span, b: Span) -> int:
     return 0
 
 
-def _by_sentence[T](items: Sequence[T], spans: Sequence[Span], sentences: Sequence[Sentence]) -> dict[int, list[T]]:
+def _by_sentence(
+    items: Sequence[T], spans: Sequence[Span], sentences: Sequence[Sentence]
+) -> dict[int, list[T]]:
     starts = [s.start for s in sentences]
     out: dict[int, list[T]] = {}
     for item, span in zip(items, spans, strict=True):
@@ -135,40 +148,6 @@ def dominant_country(places: Sequence[PlaceMention]) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-def _reanchor_years(dates: list[DateMention], text: str) -> list[DateMention]:
-    """Give a yearless date the year of an explicit earlier date in the same sentence.
-
-    "ever since December 2011, when workers dismissed in May…": "May" is May
-    2011, not the May before publication.
-    """
-    out: list[DateMention] = []
-    anchor_year: int | None = None
-    for m in dates:
-        has_year = bool(_YEAR.search(m.span.quote))
-        if has_year:
-            anchor_year = m.start.year
-            out.append(m)
-            continue
-        if (
-            anchor_year is not None
-            and m.relation == Relation.PAST
-            and m.precision in (Precision.DAY, Precision.MONTH)
-            and m.start.year > anchor_year
-        ):
-            try:
-                shifted = replace(
-                    m,
-                    start=m.start.replace(year=anchor_year),
-                    end=m.end.replace(year=anchor_year),
-                )
-            except ValueError:  # 29 February
-                shifted = m
-            out.append(shifted)
-        else:
-            out.append(m)
-    return out
-
-
 class _Coder:
     """Holds the per-document indexes the slot rules need."""
 
@@ -178,25 +157,32 @@ class _Coder:
         self.sentences = sentences
         self.by_index = {s.index: s for s in sentences}
         self.places = _by_sentence(ann.places, [p.span for p in ann.places], sentences)
-        raw_dates = _by_sentence(ann.dates, [d.span for d in ann.dates], sentences)
-        self.dates = {k: _reanchor_years(v, self.text) for k, v in raw_dates.items()}
+        self.dates = _by_sentence(ann.dates, [d.span for d in ann.dates], sentences)
         self.counts = _by_sentence(ann.counts, [c.span for c in ann.counts], sentences)
         self.actors = _by_sentence(ann.actors, [a.span for a in ann.actors], sentences)
+        self.actor_list = ann.actors
         self.country = dominant_country(ann.places)
         self.country_mention = next(
             (p for p in ann.places if p.country == self.country and p.feature == "country"), None
         )
-        self.episode = self._episode_start([d for v in self.dates.values() for d in v])
+        self.episode: DateMention | None = None
+        # The slot each sentence's own mentions settled on, for later sentences to inherit.
+        self.mentions: list[EventMention] = []
 
-    def _episode_start(self, dates: list[DateMention]) -> DateMention | None:
+    def set_episode(self, mentions: list[EventMention]) -> None:
+        """The episode starts at the earliest recent date that dates an event of its own."""
         p = self.doc.published
         if p is None:
-            return None
+            return
         recent = [
-            d for d in dates
-            if d.relation == Relation.PAST and p - EPISODE_WINDOW <= d.start <= p
+            m.date
+            for m in mentions
+            if m.date is not None
+            and not m.date_inherited
+            and m.date.relation == Relation.PAST
+            and p - EPISODE_WINDOW <= m.date.start <= p
         ]
-        return min(recent, key=lambda d: (d.start, d.span.start)) if recent else None
+        self.episode = min(recent, key=lambda d: (d.start, d.span.start)) if recent else None
 
     # -- clauses ---------------------------------------------------------------
 
@@ -217,6 +203,17 @@ class _Coder:
             return True
         return clause[0] <= p.span.start < clause[1]
 
+    def _locative(self, p: PlaceMention, language: str) -> int:
+        """+1 after a locative preposition ("in Almaty", "ad Almaty"), -1 as a
+        modifier of an actor ("the Zhanaozen workers"), else 0."""
+        if any(0 <= a.span.start - p.span.end <= 1 for a in self.actor_list):
+            return -1
+        lx = lexicon(language)
+        if lx is None:
+            return 0
+        before = self.text[max(0, p.span.start - 30) : p.span.start]
+        return 1 if lx.cues.locative.search(before) else 0
+
     def _best_place(
         self, cands: list[PlaceMention], m: EventMention, clause: tuple[int, int] | None
     ) -> PlaceMention | None:
@@ -226,30 +223,31 @@ class _Coder:
             cands = [p for p in cands if self.country is None or p.country == self.country]
         if not cands:
             return None
-        return max(
-            cands,
-            key=lambda p: (
+        def score(p: PlaceMention) -> tuple[bool, int, int, bool, int]:
+            loc = self._locative(p, m.language)
+            return (
+                loc >= 0,
                 _PRECISION_RANK.get(p.precision.value, 0),
+                loc,
                 clause is not None and clause[0] <= p.span.start < clause[1],
                 -_gap(p.span, m.trigger),
-            ),
-        )
+            )
+
+        return max(cands, key=score)
 
     def code_place(self, m: EventMention, claimed: set[Span]) -> None:
         sent_places = [p for p in self.places.get(m.sentence, []) if p.span not in claimed]
         if m.facet == "spread":
-            after = [p for p in sent_places if p.span.start >= m.trigger.end]
+            after = [p for p in self.places.get(m.sentence, []) if p.span.start >= m.trigger.end]
             m.place = min(after, key=lambda p: p.span.start) if after else None
             return
         m.place = self._best_place(sent_places, m, self._clause(m))
         if m.place is not None:
             return
-        for back in range(1, INHERIT_SENTENCES + 1):
-            prev = self.places.get(m.sentence - back, [])
-            found = self._best_place(prev, m, None)
-            if found is not None:
-                m.place, m.place_inherited = found, True
-                return
+        prior = self._prior(m, lambda o: o.place is not None and not o.place_inherited)
+        if prior is not None and prior.place is not None:
+            m.place, m.place_inherited = prior.place, True
+            return
         if m.source is not None and m.source.country and m.source.country != self.country:
             return  # a foreign actor with no place: unknown beats wrong
         if self.country_mention is not None:
@@ -257,23 +255,58 @@ class _Coder:
 
     # -- date ------------------------------------------------------------------
 
-    def code_date(self, m: EventMention) -> None:
+    def code_own_date(self, m: EventMention) -> None:
+        """The nearest date of the trigger's sentence; nested dates prefer the more precise.
+
+        "ever since December 2011, when the police fired" yields both a range
+        (since … publication) and the month inside it: the shooting is dated
+        by the month.
+        """
         own = self.dates.get(m.sentence, [])
-        if own:
-            clause = self._clause(m)
-            m.date = min(
-                own,
-                key=lambda d: (not (clause[0] <= d.span.start < clause[1]), _gap(d.span, m.trigger)),
-            )
-            m.date_value = EventDate(m.date.start, m.date.end, m.date.precision, m.date.method)
+        if not own:
             return
-        for back in range(1, INHERIT_SENTENCES + 1):
-            prev = self.dates.get(m.sentence - back, [])
-            if prev:
-                d = prev[-1]
-                m.date, m.date_inherited = d, True
-                m.date_value = EventDate(d.start, d.end, d.precision, "document_context")
-                return
+        clause = self._clause(m)
+        m.date = min(
+            own,
+            key=lambda d: (
+                not (clause[0] <= d.span.start < clause[1]),
+                _gap(d.span, m.trigger),
+                -_DATE_RANK.get(d.precision.value, 0),
+            ),
+        )
+        m.date_value = EventDate(m.date.start, m.date.end, m.date.precision, m.date.method)
+
+    def _prior(self, m: EventMention, has: Callable[[EventMention], bool]) -> EventMention | None:
+        """The event told just before ``m`` (same type first) that has the wanted slot.
+
+        Only the two previous sentences and earlier mentions of the same
+        sentence count: a narrative keeps its place and time that long.  Across
+        sentences only the same family counts — a protest narrative does not
+        lend its date to a foreign government's statement of support.
+        """
+        window = [
+            o for o in self.mentions
+            if o is not m
+            and m.sentence - INHERIT_SENTENCES <= o.sentence <= m.sentence
+            and o.trigger.start < m.trigger.start
+            and (o.sentence == m.sentence or FAMILY.get(o.type) == FAMILY.get(m.type))
+            and not o.weak
+            and not (o.contexts & {Context.HYPOTHETICAL, Context.NEGATED})
+            and has(o)
+        ]
+        if not window:
+            return None
+        return max(window, key=lambda o: (o.type == m.type, o.trigger.start))
+
+    def code_inherited_date(self, m: EventMention) -> None:
+        if m.date is not None:
+            return
+        prior = self._prior(m, lambda o: o.date is not None and not o.date_inherited)
+        if prior is not None and prior.date is not None:
+            d = prior.date
+            m.date, m.date_inherited = d, True
+            m.date_value = EventDate(d.start, d.end, d.precision, "document_context")
+            return
         p = self.doc.published
         if p is None:
             return
@@ -390,6 +423,7 @@ def code_mentions(
     if not mentions:
         return
     coder = _Coder(doc, sentences, ann)
+    coder.mentions = mentions
     # Places right after a "spread to" belong to the spread, not to the event it extends.
     claimed: set[Span] = set()
     for m in mentions:
@@ -404,9 +438,12 @@ def code_mentions(
             m.mode = min(base, key=lambda o: _gap(o.trigger, m.trigger)).mode if base else "demonstrate"
     coder.code_counts(mentions)
     for m in mentions:
+        coder.code_own_date(m)
+    coder.set_episode(mentions)
+    for m in mentions:
         coder.code_actors(m)
         coder.code_place(m, claimed)
-        coder.code_date(m)
+        coder.code_inherited_date(m)
         coder.date_contexts(m)
         coder.code_issue(m)
         coder.code_labour(m)

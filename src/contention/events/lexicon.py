@@ -45,6 +45,7 @@ class Cues:
     clause_breaks: re.Pattern[str]
     sports: re.Pattern[str]
     issue: re.Pattern[str]
+    locative: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,5 +98,11 @@ def lexicon(language: str) -> Lexicon | None:
         clause_breaks=_alternation(c.get("clause_breaks", [])),
         sports=_alternation(c.get("sports", [])),
         issue=_alternation(c.get("issue", [])),
+        # Anchored at the end: the preposition must be the word right before the place.
+        locative=re.compile(
+            r"(?<!\w)(?:" + "|".join(c.get("locative", [])) + r")\s+(?:the\s+)?$", re.IGNORECASE
+        )
+        if c.get("locative")
+        else _NEVER,
     )
     return Lexicon(language, tuple(triggers), cues)
