@@ -1,0 +1,257 @@
+"""Counts: a number together with the noun it counts, mapped to an event slot.
+
+``find_counts`` finds every quantity (:mod:`contention.annotate.numbers`) in
+each sentence and decides what it counts from the words around it, using the
+``[counts]`` tables of ``lang/<code>/numbers.toml``.  The category is one of
+``fatalities``, ``injured``, ``arrested``, ``participants`` or None; the
+order of evidence, strongest first, is:
+
+1. money and measures ("$20 billion", "55 percent", "2.7 million square
+   kilometres", "20 miliardi di dollari") → None;
+2. a casualty/arrest noun right after the number ("162 deaths", "8 mila
+   arresti");
+3. a predicate after the number or its noun ("at least 14 were killed",
+   "almeno 14 furono i morti", "tens of thousands of people took part");
+4. a verb right before the number ("police arrested 200 protesters", "sono
+   morte 14 persone") or a crowd phrase ("crowds of thousands");
+5. a toll phrase a few words before ("the death toll rose to 164");
+6. a protest noun ("3,000 protesters"), or a workforce noun ("workers") unless
+   the clause speaks of employing or dismissing them.
+
+Bare "people" is never enough: "162 people … own 55 percent of the wealth"
+stays None.  Years ("in 2011"), dates ("2 January", "December 2011") and
+ordinals ("30th anniversary") produce no mention at all; other numbers whose
+noun counts nothing of interest come back with category None, so that a later
+stage can still see them but never takes them for a count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from contention.annotate.numbers import PhraseTable, Quantity, Token, lexicon, tokenize
+from contention.lang import SUPPORTED, load
+from contention.model import CountMention, Sentence, Span, make_span
+
+#: Noun groups that fix the category on their own.
+_EVENT_GROUPS = frozenset({"fatalities", "injured", "arrested"})
+#: How many filler words may stand between a noun and its predicate.
+_AFTER_GAP = 3
+#: How many words may stand between a toll phrase and its number.
+_TOLL_GAP = 4
+#: How far (in tokens) a workforce cue may be from the number or its noun.
+_CUE_WINDOW = 6
+#: How many modifiers may stand between a number and its noun ("3,000 striking oil workers").
+_MODIFIERS = 2
+
+
+def _table(groups: Mapping[str, Sequence[str]]) -> PhraseTable[str]:
+    return PhraseTable([(p, group) for group, phrases in groups.items() for p in phrases])
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    connectors: PhraseTable[bool]
+    units: PhraseTable[bool]
+    currency: frozenset[str]
+    year_cues: frozenset[str]
+    months: frozenset[str]
+    determiners: frozenset[str]
+    breaks: frozenset[str]
+    workforce_cues: frozenset[str]
+    nouns: PhraseTable[str]
+    after: PhraseTable[str]
+    before: PhraseTable[str]
+    toll: PhraseTable[str]
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    cfg: Mapping[str, Any] = load(language, "numbers").get("counts", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(cfg.get(key, []))
+
+    return _Lexicon(
+        connectors=PhraseTable([(p, True) for p in cfg.get("connectors", [])]),
+        units=PhraseTable([(p, True) for p in cfg.get("units", [])]),
+        currency=words("currency_before"),
+        year_cues=words("year_cues"),
+        months=words("months"),
+        determiners=words("determiners"),
+        breaks=words("clause_breaks"),
+        workforce_cues=words("workforce_cues"),
+        nouns=_table(cfg.get("nouns", {})),
+        after=_table(cfg.get("after", {})),
+        before=_table(cfg.get("before", {})),
+        toll=_table(cfg.get("toll", {})),
+    )
+
+
+def find_counts(text: str, sentences: Sequence[Sentence]) -> list[CountMention]:
+    """Every number in ``sentences`` with the noun it counts (absolute offsets).
+
+    A sentence in an unsupported or undetermined language is read with every
+    supported vocabulary (first match wins where two overlap).  Never raises
+    on odd text: a number it cannot place gets category None.
+    """
+    out: list[CountMention] = []
+    for sent in sentences:
+        langs = (sent.language,) if sent.language in SUPPORTED else SUPPORTED
+        tokens = tokenize(text, sent.start, sent.end)
+        found: list[CountMention] = []
+        for lang in langs:
+            lex = _lexicon(lang)
+            for q in lexicon(lang).find(tokens):
+                mention = _classify(text, tokens, q, lex)
+                if mention is not None and not any(_overlap(mention, m) for m in found):
+                    found.append(mention)
+        out.extend(sorted(found, key=lambda m: m.span.start))
+    return out
+
+
+def _overlap(a: CountMention, b: CountMention) -> bool:
+    return a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def _prev_word(tokens: Sequence[Token], i: int) -> str | None:
+    """The word before token ``i``, skipping an elision apostrophe ("dall'")."""
+    j = i - 1
+    while j >= 0 and tokens[j].norm == "'":
+        j -= 1
+    return tokens[j].norm if j >= 0 else None
+
+
+def _is_year(tokens: Sequence[Token], q: Quantity, lex: _Lexicon, has_noun: bool) -> bool:
+    if not (q.plain and len(tokens[q.first].text) == 4 and q.best is not None):
+        return False
+    if not 1800 <= q.best <= 2100:
+        return False
+    prev = _prev_word(tokens, q.first)
+    return prev in lex.year_cues or prev in lex.months or not has_noun
+
+
+def _is_date(tokens: Sequence[Token], q: Quantity, lex: _Lexicon) -> bool:
+    """A day or year next to a month name ("2 January", "January 2", "dicembre 2011")."""
+    if not q.plain:
+        return False
+    nxt = tokens[q.last].norm if q.last < len(tokens) else None
+    return nxt in lex.months or _prev_word(tokens, q.first) in lex.months
+
+
+def _skip_connector(tokens: Sequence[Token], j: int, lex: _Lexicon) -> int:
+    if j < len(tokens):
+        conn = lex.connectors.match(tokens, j)
+        if conn is not None:
+            return conn[1]
+    return j
+
+
+def _word(tok: Token, lex: _Lexicon) -> bool:
+    return tok.kind == "word" and tok.norm not in lex.breaks
+
+
+def _unit_after(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[int, int] | None:
+    j = _skip_connector(tokens, j, lex)
+    if j < len(tokens):
+        unit = lex.units.match(tokens, j)
+        if unit is not None:
+            return j, unit[1]
+    return None
+
+
+def _noun_after(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[str, int, int] | None:
+    """(group, first, last) of the counted noun after token ``j``, skipping modifiers."""
+    j = _skip_connector(tokens, j, lex)
+    for k in range(j, min(j + _MODIFIERS + 1, len(tokens))):
+        if k > j and not _word(tokens[k - 1], lex):
+            return None
+        hit = lex.nouns.match(tokens, k)
+        if hit is not None:
+            group, end = hit
+            if group not in _EVENT_GROUPS and group != "participants" and end < len(tokens):
+                better = lex.nouns.match(tokens, end)  # "200 giovani manifestanti"
+                if better is not None and better[0] != group and better[0] != "people":
+                    group, end = better
+            return group, k, end
+    return None
+
+
+def _after(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[str, int, int] | None:
+    """A predicate after token ``j``, behind at most ``_AFTER_GAP`` filler words."""
+    for k in range(j, min(j + _AFTER_GAP + 1, len(tokens))):
+        if k > j and not _word(tokens[k - 1], lex):
+            return None
+        hit = lex.after.match(tokens, k)
+        if hit is not None:
+            return hit[0], k, hit[1]
+    return None
+
+
+def _before(tokens: Sequence[Token], i: int, lex: _Lexicon) -> tuple[str, int, int] | None:
+    """A verb or crowd phrase right before token ``i`` (determiners may intervene)."""
+    end = i
+    while end > 0 and tokens[end - 1].norm in lex.determiners:
+        end -= 1
+    hit = lex.before.match_ending(tokens, end)
+    return None if hit is None else (hit[0], hit[1], end)
+
+
+def _toll(tokens: Sequence[Token], i: int, lex: _Lexicon) -> tuple[str, int, int] | None:
+    """A toll phrase ending at most ``_TOLL_GAP`` words before token ``i``."""
+    for end in range(i, max(i - _TOLL_GAP - 1, -1), -1):
+        if end < i and not _word(tokens[end], lex):
+            return None
+        hit = lex.toll.match_ending(tokens, end)
+        if hit is not None:
+            return hit[0], hit[1], end
+    return None
+
+
+def _workforce_cue(tokens: Sequence[Token], first: int, last: int, lex: _Lexicon) -> bool:
+    lo, hi = max(0, first - _CUE_WINDOW), min(len(tokens), last + _CUE_WINDOW)
+    return any(t.norm in lex.workforce_cues for t in tokens[lo:hi])
+
+
+def _span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
+    return make_span(text, tokens[first].start, tokens[last - 1].end)
+
+
+def _classify(
+    text: str, tokens: Sequence[Token], q: Quantity, lex: _Lexicon
+) -> CountMention | None:
+    noun = _noun_after(tokens, q.last, lex)
+    if _is_date(tokens, q, lex) or _is_year(tokens, q, lex, noun is not None):
+        return None
+    span = _span(text, tokens, q.first, q.last)
+
+    def mention(
+        category: str | None, first: int | None = None, last: int | None = None
+    ) -> CountMention:
+        noun_span = None if first is None or last is None else _span(text, tokens, first, last)
+        return CountMention(span, q.low, q.high, q.best, category, noun_span)
+
+    if q.first > 0 and tokens[q.first - 1].norm in lex.currency:
+        return mention(None)
+    unit = _unit_after(tokens, q.last, lex)
+    if unit is not None:
+        return mention(None, *unit)
+    if noun is not None and noun[0] in _EVENT_GROUPS:
+        return mention(*noun)
+    pred = _after(tokens, noun[2] if noun else q.last, lex)
+    if pred is not None:
+        return mention(pred[0], *(noun[1:] if noun else pred[1:]))
+    for cue in (_before(tokens, q.first, lex), _toll(tokens, q.first, lex)):
+        if cue is not None:
+            return mention(cue[0], *(noun[1:] if noun else cue[1:]))
+    if noun is None:
+        return mention(None)
+    group, first, last = noun
+    if group == "participants":
+        return mention("participants", first, last)
+    if group == "workforce" and not _workforce_cue(tokens, q.first, last, lex):
+        return mention("participants", first, last)
+    return mention(None, first, last)
