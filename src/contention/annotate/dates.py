@@ -70,6 +70,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _DAY = r"(?<![\w.,$€£/])(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
 _YEAR = r"(?<![\w.,$€£/])(?:19|20)[0-9]{2}(?!\w|[.,][0-9])"
 _NUMBER = r"(?<![\d.,])\d{1,3}(?![\d]|[.,]\d)"
+_ADVERBIAL_WORDS = 3  # "and then on", "early on the": a clause this short has no verb of its own
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]")
 _TIMEX_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE"}
 
@@ -100,9 +101,11 @@ class _Lexicon:
     capitalised: frozenset[str]
     patterns: tuple[_Pattern, ...]
     since_prefix: re.Pattern[str]
+    future_prefix: re.Pattern[str]
     range_open: re.Pattern[str]
     range_join: re.Pattern[str]
     year_blockers: re.Pattern[str]
+    year_count_nouns: re.Pattern[str]
     future_cues: tuple[re.Pattern[str], ...]
     past_cues: tuple[re.Pattern[str], ...]
     duration_cues: tuple[re.Pattern[str], ...]
@@ -188,9 +191,11 @@ def _lexicon(language: str) -> _Lexicon | None:
         capitalised=frozenset(data.get("capitalised", [])),
         patterns=patterns,
         since_prefix=_compile(data.get("since_prefix")),
+        future_prefix=_compile(data.get("future_prefix")),
         range_open=_compile(data.get("range_open")),
         range_join=_compile(data.get("range_join")),
         year_blockers=_compile(data.get("year_blockers")),
+        year_count_nouns=_compile(data.get("year_count_nouns")),
         future_cues=tuple(_compile(c) for c in data.get("future_cues", [])),
         past_cues=tuple(_compile(c) for c in data.get("past_cues", [])),
         duration_cues=tuple(_compile(c) for c in data.get("duration_cues", [])),
@@ -250,7 +255,12 @@ def _plausible(stext: str, m: re.Match[str], fields: dict[str, str], lex: _Lexic
         if group in lex.capitalised and group in fields and not fields[group][0].isupper():
             return False
     for group in ("year", "year2"):
-        if group in fields and lex.year_blockers.match(stext, m.end(group)):
+        if group not in fields:
+            continue
+        if lex.year_blockers.match(stext, m.end(group)):
+            return False
+        round_number = int(fields[group]) % 100 == 0
+        if round_number and lex.year_count_nouns.match(stext, m.end(group)):
             return False
     return True
 
@@ -265,6 +275,7 @@ class _Resolved:
     precision: Precision
     method: str
     has_year: bool = False
+    stated: bool = False  # the words themselves fix the date (written year or weekday)
 
 
 def _relation(start: dt.date, end: dt.date, published: dt.date | None) -> Relation:
@@ -299,26 +310,32 @@ def _is_future_role(c: _Candidate) -> bool:
     return _role(c) == "next"
 
 
-def _clause(stext: str, start: int, end: int) -> str:
-    """The comma/colon/dash-delimited clause around ``stext[start:end]``."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(stext, 0, start)), default=0)
-    right = _CLAUSE_BREAK.search(stext, end)
-    return stext[left : right.start() if right else len(stext)]
-
-
-def _future(stext: str, c: _Candidate, sentence_future: bool) -> bool:
+def _future(stext: str, c: _Candidate, cands: Sequence[_Candidate]) -> bool:
     """Whether ``c`` sits in a future context.
 
-    A future cue in the expression's own clause decides; a cue elsewhere in the
-    sentence counts unless the expression's clause has a past-tense verb of
-    its own ("workers, who struck on 5 December, will return").
+    In order: a scheduling phrase right before it ("called a strike for",
+    "proclamano lo sciopero per") makes it future; so does a future cue or a
+    future expression ("next week", "domani") in its own clause; a future cue
+    elsewhere in the sentence counts only when the expression's clause is a
+    bare time adverbial ("On 5 December, the union will strike") — a clause
+    with words of its own has its own tense ("Ternana beat Perugia on Saturday
+    evening, but the derby will be remembered …").
     """
-    clause = _clause(stext, c.start, c.end)
-    if any(p.search(clause) for p in c.lexicon.future_cues):
+    lex = c.lexicon
+    if lex.future_prefix.search(stext, 0, c.start):
         return True
-    if not sentence_future:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(stext, 0, c.start)), default=0)
+    right_break = _CLAUSE_BREAK.search(stext, c.end)
+    right = right_break.start() if right_break else len(stext)
+    clause = stext[left:right]
+    if any(p.search(clause) for p in lex.future_cues):
+        return True
+    if any(_is_future_role(o) for o in cands if o is not c and left <= o.start < right):
+        return True
+    if not any(p.search(stext) for p in lex.future_cues):
         return False
-    return not any(p.search(clause) for p in c.lexicon.past_cues)
+    own_words = len(clause.split()) - len(stext[c.start : c.end].split())
+    return own_words <= _ADVERBIAL_WORDS and not any(p.search(clause) for p in lex.past_cues)
 
 
 def _calendar(
@@ -352,7 +369,10 @@ def _calendar(
         if published is None:
             return None
         d = _day_month(published, month, day, direction, weekday)
-        return _Resolved(d, d, Precision.DAY, "explicit") if d else None
+        if d is None:
+            return None
+        # a written weekday that only fits a later date is the text saying "future"
+        return _Resolved(d, d, Precision.DAY, "explicit", stated=weekday is not None)
     if month is not None:
         if year is not None:
             s, e = cal.month_bounds(year, month)
@@ -390,16 +410,11 @@ def _calendar(
         s, e = cal.year_bounds(year)
         return _Resolved(s, e, Precision.YEAR, "explicit", True)
     if weekday is not None and published is not None:
-        if direction == "this":
-            d = (
-                cal.weekday_after(published, weekday, strict=False)
-                if future
-                else cal.weekday_before(published, weekday, strict=False)
-            )
-        elif direction in ("next", "future"):
-            d = cal.weekday_after(published, weekday, strict=True)
+        # "next"/"last" exclude the day of publication; a bare weekday includes it
+        if direction in ("next", "future") or (direction == "this" and future):
+            d = cal.weekday_after(published, weekday, strict=direction == "next")
         else:
-            d = cal.weekday_before(published, weekday, strict=True)
+            d = cal.weekday_before(published, weekday, strict=direction == "last")
         return _Resolved(d, d, Precision.DAY, "relative")
     return None
 
@@ -413,15 +428,20 @@ def _day_month(
     forward = direction in ("next", "future")
     strict = direction in ("next", "last")
     if weekday is not None:
-        # "Sunday, 2 January": the weekday picks the year, within the allowed direction.
-        for offset in (0, -1, 1, -2, 2):
-            d = cal.safe_date(published.year + offset, month, day)
-            if d is None or d.weekday() != weekday:
-                continue
-            if (forward and (d > published or (d == published and not strict))) or (
-                not forward and (d < published or (d == published and not strict))
-            ):
-                return d
+        # "giovedì 25 gennaio": the written weekday picks the year.  Prefer the
+        # allowed direction; a weekday that only fits the other side of the
+        # publication date wins over the tense (the text names that very day).
+        fitting = [
+            d
+            for offset in (-1, 0, 1)
+            if (d := cal.safe_date(published.year + offset, month, day)) is not None
+            and d.weekday() == weekday
+        ]
+        ahead = [d for d in fitting if d > published or (d == published and not strict)]
+        behind = [d for d in fitting if d < published or (d == published and not strict)]
+        preferred, other = (ahead, behind[::-1]) if forward else (behind[::-1], ahead)
+        if preferred or other:
+            return (preferred or other)[0]
     if forward:
         return cal.day_month_after(published, month, day, strict=strict)
     return cal.day_month_before(published, month, day, strict=strict)
@@ -508,15 +528,11 @@ def _sentence_dates(text: str, sent: Sentence, published: dt.date | None) -> lis
     cands = _candidates(stext, _lexicons(sent.language))
     if not cands:
         return []
-    lexicons = {c.lexicon.language: c.lexicon for c in cands}.values()
-    sentence_future = any(_is_future_role(c) for c in cands) or any(
-        p.search(stext) for lex in lexicons for p in lex.future_cues
-    )
     out: list[DateMention] = []
     resolved: list[tuple[_Candidate, _Resolved]] = []
     anchor_year: int | None = None
     for c in cands:
-        future = _future(stext, c, sentence_future)
+        future = _future(stext, c, cands)
         r = _resolve(c, stext, published, future, anchor_year)
         if r is None:
             continue
@@ -524,7 +540,7 @@ def _sentence_dates(text: str, sent: Sentence, published: dt.date | None) -> lis
             continue
         # never after publication unless the text says so (a written year says so)
         after = published is not None and r.start > published
-        if after and not future and not r.has_year and not _is_future_role(c):
+        if after and not future and not (r.has_year or r.stated) and not _is_future_role(c):
             continue
         out.append(_mention(text, base + c.start, base + c.end, r, published))
         resolved.append((c, r))
@@ -678,7 +694,8 @@ def timex_value(m: DateMention) -> str:
             raw = _key(amount.group(0)[: amount.start(1) - amount.start()])
             n = int(raw) if raw.isdigit() else lex.numbers.get(raw)
             unit = lex.units.get(_key(amount.group(1)))
-            if n is not None and unit is not None:
+            # a duration ends where it started plus n units ("two weeks ago" does not)
+            if n is not None and unit is not None and cal.shift(e, -n, unit) == s:
                 return f"P{n}{_TIMEX_UNIT[unit]}"
     if (e - s).days == 6 and s.weekday() == 0:
         iso = s.isocalendar()
