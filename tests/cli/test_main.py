@@ -305,3 +305,34 @@ def test_reporter_starts_progress_only_past_a_few_documents() -> None:
 def test_version() -> None:
     res = invoke("--version")
     assert res.exit_code == 0 and res.stdout.startswith("contention, version ")
+
+
+def test_export_to_unwritable_place_is_a_clean_error(
+    tmp_path: Path, db: str, article: Path
+) -> None:
+    _ingested(db, article)
+    target = tmp_path / "no-such-dir" / "out.jsonl"
+    res = invoke("export", "--db", db, "-o", str(target))
+    assert res.exit_code == 1 and res.stderr.startswith(f"Error: cannot write {target}")
+    assert not target.parent.exists()
+
+
+@pytest.mark.postgres
+def test_cli_on_postgresql(pg_url: str, article: Path) -> None:
+    import uuid
+
+    import psycopg
+
+    schema = "ct_cli_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    url = f"{pg_url}?options=-csearch_path%3D{schema}"
+    try:
+        assert invoke("ingest", str(article), "--db", url).exit_code == 0
+        again = invoke("ingest", str(article), "--db", url)
+        assert "2 events (0 new)" in again.stdout
+        res = invoke("events", "--db", url, "--format", "jsonl", "--type", "PROTEST")
+        assert [json.loads(x)["type"] for x in res.stdout.splitlines()] == ["PROTEST"]
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

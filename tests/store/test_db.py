@@ -220,3 +220,12 @@ def test_normalize_url(given: str, expected: str) -> None:
 
 def test_bare_path_becomes_absolute_sqlite_url(tmp_path: Path) -> None:
     assert normalize_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
+
+
+def test_iter_events_streams_in_batches(
+    store: Store, make_result: Callable[..., DocumentResult]
+) -> None:
+    store.save(make_result())
+    streamed = list(store.iter_events(batch=1))
+    assert streamed == store.events() and len(streamed) == 2
+    assert len(store.events(limit=1)) == 1

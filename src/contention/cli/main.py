@@ -14,6 +14,7 @@ counted in the summary and kept in the ``failures`` table.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -257,12 +258,20 @@ def export(
 ) -> None:
     """Write stored events as JSON Lines (EVENT_FORMAT), CSV or GeoJSON."""
     with _open_store(db) as store:
-        records = store.events(type_, country, _date(since), _date(until))
-    if output == "-":
-        stats = write(fmt, records, sys.stdout)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            stats = write(fmt, records, fh)
+        records = store.iter_events(type_, country, _date(since), _date(until))
+        if output == "-":
+            stats = write(fmt, records, sys.stdout)
+        else:
+            # Write beside the target and rename: a failed export never leaves
+            # a truncated file where a complete one is expected.
+            part = Path(output).with_name(Path(output).name + ".part")
+            try:
+                with part.open("w", encoding="utf-8", newline="") as fh:
+                    stats = write(fmt, records, fh)
+                os.replace(part, output)
+            except OSError as exc:
+                part.unlink(missing_ok=True)
+                raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     if stats.skipped:
         click.echo(f"{_plural(stats.skipped, 'event')} without coordinates left out", err=True)
     if output != "-":

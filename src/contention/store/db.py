@@ -299,6 +299,22 @@ class Store:
         bounds (inclusive); undated events are left out when either is given.
         ``type`` and ``country`` match case-insensitively.
         """
+        return list(self.iter_events(type, country, since, until, limit=limit))
+
+    def iter_events(
+        self,
+        type: str | None = None,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        *,
+        limit: int | None = None,
+        batch: int = 500,
+    ) -> Iterator[Record]:
+        """:meth:`events`, streamed ``batch`` rows at a time (for exports of any size).
+
+        The read transaction stays open until the iterator is exhausted or closed.
+        """
         e = s.events
         conds: list[ColumnElement[bool]] = []
         if type:
@@ -317,7 +333,8 @@ class Store:
         if limit is not None:
             query = query.limit(limit)
         with self._tx("reading events") as conn:
-            return [_with_columns(*row) for row in conn.execute(query)]
+            for row in conn.execution_options(yield_per=batch).execute(query):
+                yield _with_columns(*row)
 
     def event(self, id: str) -> Record | None:
         """The record of one event, or None."""
