@@ -63,6 +63,13 @@ EPISODE_WINDOW = dt.timedelta(days=45)
 # How many sentences back a place or date may be inherited from.
 INHERIT_SENTENCES = 2
 
+# An issue phrase ends at the first finite auxiliary ("against the massacre were arrested").
+_VERB_STOP = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|did|does|è|sono|era|erano|fu|furono|"
+    r"vennero|venne|ha|hanno|aveva|avevano)",
+    re.IGNORECASE,
+)
+ISSUE_WORDS = 10
 _PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 _DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown": 0}
 
@@ -296,12 +303,14 @@ class _Coder:
         ]
         if not window:
             return None
-        return max(window, key=lambda o: (o.type == m.type, o.trigger.start))
+        # Same type first, then the event the text gives figures for (the
+        # salient one), then the latest.
+        return max(window, key=lambda o: (o.type == m.type, bool(o.counts), o.trigger.start))
 
     def code_inherited_date(self, m: EventMention) -> None:
         if m.date is not None:
             return
-        prior = self._prior(m, lambda o: o.date is not None and not o.date_inherited)
+        prior = self._prior(m, lambda o: o.date is not None)
         if prior is not None and prior.date is not None:
             d = prior.date
             m.date, m.date_inherited = d, True
@@ -363,7 +372,11 @@ class _Coder:
             start += 1
         stop = re.search(r"[,;:.!?()\[\]–—]", s_text[start:])
         end = start + (stop.start() if stop else len(s_text) - start)
-        words = list(re.finditer(r"\S+", s_text[start:end]))[:12]
+        words = []
+        for w in re.finditer(r"\S+", s_text[start:end]):
+            if _VERB_STOP.fullmatch(w.group()) or len(words) == ISSUE_WORDS:
+                break
+            words.append(w)
         if not words:
             return
         end = start + words[-1].end()
@@ -439,6 +452,7 @@ def code_mentions(
     coder.code_counts(mentions)
     for m in mentions:
         coder.code_own_date(m)
+    _unify_sentence_dates(mentions)
     coder.set_episode(mentions)
     for m in mentions:
         coder.code_actors(m)
@@ -450,6 +464,23 @@ def code_mentions(
     for m in mentions:
         if m.facet == "spread":
             _date_spread(m, mentions, doc.published)
+
+
+def _unify_sentence_dates(mentions: list[EventMention]) -> None:
+    """Mentions of one type in one sentence tell one event: they share the first one's date.
+
+    "in December 2011 the police fired on the workers, dismissed in May …:
+    at least 14 were killed" — the killing is the shooting, dated December.
+    """
+    first: dict[tuple[int, str, frozenset[Context]], EventMention] = {}
+    for m in sorted(mentions, key=lambda x: x.trigger.start):
+        if m.date is None or m.facet is not None or m.weak:
+            continue
+        if m.contexts & {Context.HYPOTHETICAL, Context.NEGATED}:
+            continue
+        lead = first.setdefault((m.sentence, m.type, frozenset(m.contexts)), m)
+        if lead is not m:
+            m.date, m.date_value = lead.date, lead.date_value
 
 
 def _date_spread(m: EventMention, mentions: list[EventMention], published: dt.date | None) -> None:
