@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ from typing import Any, Protocol
 
 from contention.model import Document, Failure
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 POLARITY = frozenset({"negated", "future", "hypothetical", "historical"})
 EARTH_RADIUS_KM = 6371.0088
 DEFAULT_MAX_KM = 50.0
@@ -121,7 +123,12 @@ class DateSpec:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceNear:
-    """Forbid evidence of ``field`` starting within ``window`` characters after ``anchor``."""
+    """Forbid evidence of ``field`` starting after ``anchor`` in the same sentence.
+
+    The region runs from the anchor to the first sentence end (``.``/``!``/``?``
+    followed by a space, or a line break), and at most ``window`` characters: it
+    names a trap sentence ("according to KPMG 162 people own …") without copying it.
+    """
 
     anchor: str
     field: str
@@ -147,7 +154,8 @@ class ExpectedEvent:
         where = self.place.name if self.place and self.place.name else "?"
         when = self.date.start.isoformat() if self.date and self.date.start else "?"
         ctx = ",".join(self.context) or "-"
-        return f"{'/'.join(self.types)}:{mode} [{ctx}] @{where} {when}"
+        counts = "".join(f" {k}={v.describe()}" for k, v in self.counts.items())
+        return f"{'/'.join(self.types)}:{mode} [{ctx}] @{where} {when}{counts}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,7 +543,9 @@ def _near_hit(near: EvidenceNear, record: Record, texts: Mapping[str, str]) -> b
             continue
         pos = text.find(near.anchor)
         while pos >= 0:
-            if pos <= start <= pos + len(near.anchor) + near.window:
+            limit = pos + len(near.anchor) + near.window
+            stop = _SENTENCE_END.search(text, pos + len(near.anchor), limit)
+            if pos <= start < (stop.start() if stop else limit):
                 return True
             pos = text.find(near.anchor, pos + 1)
     return False
