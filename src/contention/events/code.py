@@ -310,7 +310,7 @@ class _Coder:
     def code_inherited_date(self, m: EventMention) -> None:
         if m.date is not None:
             return
-        prior = self._prior(m, lambda o: o.date is not None)
+        prior = self._prior(m, lambda o: o.date is not None and not o.date_inherited)
         if prior is not None and prior.date is not None:
             d = prior.date
             m.date, m.date_inherited = d, True
