@@ -235,6 +235,13 @@ def _hint(text: str, start: int, end: int, res: _Resources) -> tuple[str | None,
     return None, start, end
 
 
+def _skip_connectors(tokens: list[_Token], run: list[int], k: int, step: int) -> int:
+    """Index in ``run`` of the first non-connector token from ``k`` going ``step``."""
+    while 0 <= k < len(run) and tokens[run[k]].text.casefold() in _CONNECTORS:
+        k += step
+    return k
+
+
 def _candidate_spans(
     text: str, sent: Sentence, gaz: Gazetteer, res: _Resources, lower: frozenset[str]
 ) -> list[_Span]:
@@ -281,7 +288,8 @@ def _candidate_spans(
             else:
                 i += 1
         for i, j, span in found:
-            neighbours = [k for k in (i - 1, j) if 0 <= k < len(run) and k not in covered]
+            sides = (_skip_connectors(tokens, run, i - 1, -1), _skip_connectors(tokens, run, j, 1))
+            neighbours = [k for k in sides if 0 <= k < len(run) and k not in covered]
             span.glued = any(
                 (w := tokens[run[k]].text.casefold()) in res.names
                 or (
@@ -350,6 +358,10 @@ def _min_population(c: Candidate, sp: _Span, share: float) -> float:
     return floor
 
 
+def _same_name(a: Candidate, b: Candidate) -> bool:
+    return normalize(a.name) == normalize(b.name)
+
+
 def _score(c: Candidate, sp: _Span, share: float) -> float:
     """Higher is more likely; only differences between one span's candidates matter."""
     s = math.log10(c.population + 1) / 7.0
@@ -362,12 +374,16 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
         s += 1.0 if c.feature == "city" else -1.0
     elif c.feature == "admin1" and any(
         d.feature == "city"
-        and d.country == c.country
-        and d.admin1 == c.name
-        and d.population >= 0.3 * c.population
+        and d.match == "exact"
+        and (
+            d.population >= 500_000
+            or (d.country == c.country and d.admin1 == c.name and _same_name(d, c))
+        )
         for d in sp.cands
     ):
-        s -= 0.6  # "Moscow": the region is named after the city that makes most of it
+        # "Moscow", "Valparaíso": a region named after its city is the city without "region";
+        # "Washington": a big city of the same name is what news means without "state"
+        s -= 0.6
     return s
 
 
