@@ -55,8 +55,8 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
-def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+def invoke(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, input=stdin, catch_exceptions=False)
 
 
 def _ingested(db: str, article: Path) -> list[str]:
@@ -77,6 +77,11 @@ def test_ingest_summary_and_idempotence(db: str, article: Path) -> None:
     assert "1 document (0 new), 2 events (0 new)" in again.stdout
     with Store(db) as store:
         assert store.counts()["events"] == 2 and store.counts()["documents"] == 1
+
+
+def test_ingest_from_stdin(db: str) -> None:
+    res = invoke("ingest", "-", "--db", db, stdin=GOOD)
+    assert res.exit_code == 0 and "2 events (2 new)" in res.stdout
 
 
 def test_published_option_is_stored(db: str, article: Path) -> None:
