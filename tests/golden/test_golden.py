@@ -43,3 +43,35 @@ def test_golden_cases_are_well_formed() -> None:
 def test_golden_case(case: GoldenCase) -> None:
     result, _ = run_case(case)
     assert result.passed, result.summary()
+
+
+# Words that appear only in the page furniture of the HTML samples (ticker, related
+# links, "most read", cookie banner, share bar, photo credit, footer): the article
+# text handed to the engine must not contain them, or their headlines become events.
+BOILERPLATE = {
+    "en_lisbon_housing_march.html": (
+        "Antwerp",
+        "Calais",
+        "Brussels",
+        "Greece",
+        "Madrid",
+        "Benfica",
+        "cookies",
+        "Share on",
+        "Photo:",
+        "All rights reserved",
+    ),
+    "bilingual_logistics_strike.html": ("Comunicati", "Contatti"),
+    "feed_two_articles.jsonl": ("Uganda", "Kampala"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOILERPLATE))
+def test_page_furniture_is_not_article_text(name: str) -> None:
+    from contention.extract import to_document
+    from contention.ingest import iter_inputs
+
+    texts = [to_document(raw).text for raw in iter_inputs([str(samples_dir() / name)])]
+    assert texts
+    for word in BOILERPLATE[name]:
+        assert not any(word in t for t in texts), f"{name}: boilerplate {word!r} kept in the text"

@@ -26,6 +26,17 @@ Matching rules (one expected event ↔ one produced record):
 * ``counts``: each expected count's ``best`` equal to an integer, or within a
   ``{"min", "max"}`` bracket for vague quantities ("tens of thousands").
 
+* ``source_class`` (optional): some source actor of the record has one of these
+  classes ("by workers").
+
+Other keys of a case: ``optional`` lists events a coder would accept but does not
+require (each may claim one record, so it is not "unexpected", and a second copy is a
+duplicate); ``"exclusive": false`` on an expectation lets it share a record with
+another one (162 dead and 8,000 arrested may be one event or two); ``documents``
+gives ``url``/``published`` per article of a multi-article sample, and ``url`` on an
+expectation ties it to one of them; a forbidden entry may name ``evidence_near``
+(an anchor word whose sentence must not supply evidence for a field).
+
 The one-to-one assignment is a maximum bipartite matching (augmenting paths), which
 finds every assignment a greedy pass finds and never loses a match to ordering.
 Besides matching, the scorer reports duplicates (a second record that would satisfy an
