@@ -414,3 +414,26 @@ def test_timex_values() -> None:
 
 def test_timex_of_a_point_in_the_past_is_not_a_duration() -> None:
     assert timex_value(_one("A week ago the army was deployed.", "A week ago")) == "2022-W01"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "start", "end"),
+    [
+        ("Riots raged on 16-17 December 2011 in Zhanaozen.", "16-17 December 2011", "en",
+         D(2011, 12, 16), D(2011, 12, 17)),
+        ("Clashes on Jan. 4-6 left many dead.", "Jan. 4-6", "en", D(2022, 1, 4), D(2022, 1, 6)),
+        ("Gli scontri dal 4 al 6 gennaio hanno fatto molti morti.", "dal 4 al 6 gennaio", "it",
+         D(2022, 1, 4), D(2022, 1, 6)),
+    ],
+)  # fmt: skip
+def test_day_ranges(text: str, quote: str, lang: str, start: dt.date, end: dt.date) -> None:
+    m = _one(text, quote, lang)
+    assert (_interval(m), m.precision) == ((start, end), Precision.RANGE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["January 10, 2022 at 9:40 am", "10 gennaio 2022, 15:30", "Monday 10 January 2022 | 14:32"],
+)
+def test_dateline_with_a_time(line: str) -> None:
+    assert parse_dateline(f"{line}\nDockers struck in Antwerp.") == D(2022, 1, 10)

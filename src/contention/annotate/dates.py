@@ -57,7 +57,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -470,6 +470,13 @@ def _resolve(
     f, lex = c.fields, c.lexicon
     if c.kind == "calendar":
         return _calendar(c, published, future, anchor_year)
+    if c.kind == "dayrange":
+        # "16-17 December": place the last day as a date, the first in its month
+        last = _calendar(replace(c, fields={**f, "day": f["day2"]}), published, future, anchor_year)
+        if last is None or int(f["day"]) > last.start.day:
+            return None
+        opening = last.start.replace(day=int(f["day"]))
+        return replace(last, start=opening, precision=Precision.RANGE)
     if c.kind == "yearrange":
         y1, y2 = int(f["year"]), int(f["year2"])
         if y2 < y1:
@@ -616,6 +623,12 @@ _DATELINE_LABEL = re.compile(
 )
 
 
+_DATELINE_TIME = re.compile(
+    r"\s*(?:[,|·•–-]\s*|\s(?:at|alle|ore)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?\s*$",
+    re.IGNORECASE,
+)
+
+
 def parse_dateline(text: str) -> dt.date | None:
     """Publication date from a line that holds only a full date, or None.
 
@@ -633,7 +646,7 @@ def parse_dateline(text: str) -> dt.date | None:
         if not stripped or len(stripped) > 60 or not any(ch.isdigit() for ch in stripped):
             continue
         body_start = _DATELINE_LABEL.match(stripped)
-        body = stripped[body_start.end() if body_start else 0 :]
+        body = _DATELINE_TIME.sub("", stripped[body_start.end() if body_start else 0 :])
         day = _full_date(body)
         if day is None:
             continue
