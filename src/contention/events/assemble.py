@@ -58,7 +58,10 @@ SAME_PLACE_KM = 25.0
 def km(a: PlaceMention, b: PlaceMention) -> float:
     """Great-circle distance in kilometres."""
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -105,7 +108,10 @@ class _Group:
             return None
         best = max(
             cands,
-            key=lambda m: (not m.place_inherited, _PRECISION_RANK.get(m.place.precision.value, 0) if m.place else 0),
+            key=lambda m: (
+                not m.place_inherited,
+                _PRECISION_RANK.get(m.place.precision.value, 0) if m.place else 0,
+            ),
         )
         return best.place
 
@@ -154,7 +160,13 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     for m in anchored:
         fits = [g for g in groups if g.accepts(m)]
         if fits:
-            exact = [g for g in fits if g.place is not None and m.place is not None and g.place.span.quote == m.place.span.quote]
+            exact = [
+                g
+                for g in fits
+                if g.place is not None
+                and m.place is not None
+                and g.place.span.quote == m.place.span.quote
+            ]
             (exact or fits)[0].mentions.append(m)
         else:
             groups.append(_Group([m]))
@@ -206,10 +218,28 @@ def _confidence(g: _Group) -> float:
     return round(min(score, 0.95), 2)
 
 
+def _states_place(m: EventMention, place: PlaceMention | None) -> bool:
+    """True when ``m``'s own sentence names the event's place (or a compatible one)."""
+    if m.place is None or m.place_inherited or place is None:
+        return False
+    return places_compatible(m.place, place)
+
+
+def _states_date(m: EventMention, dm: EventMention | None) -> bool:
+    """True when ``m``'s own sentence dates the event (an overlapping interval)."""
+    if m.date is None or m.date_inherited or m.date_value is None:
+        return False
+    if dm is None or dm.date_value is None:
+        return False
+    return _dates_overlap(m.date_value, dm.date_value)
+
+
 def build_event(doc: Document, g: _Group) -> Event:
     """One event record from a group of mentions, with the evidence of every member."""
     ev: list[Evidence] = []
-    counts: dict[str, Count | None] = {k: None for k in ("participants", "fatalities", "injured", "arrested")}
+    counts: dict[str, Count | None] = {
+        k: None for k in ("participants", "fatalities", "injured", "arrested")
+    }
     source: ActorMention | None = None
     target: ActorMention | None = None
     issue: Span | None = None
@@ -222,12 +252,12 @@ def build_event(doc: Document, g: _Group) -> Event:
             ev.append(_evidence(doc, "mode", m.trigger))
         # Evidence for a slot comes from the mentions that state it in their own
         # sentence; an inherited slot is evidenced once, by the chosen value.
-        if m.place is not None and not m.place_inherited and place is not None:
-            if places_compatible(m.place, place):
-                ev.append(_evidence(doc, "place", m.place.span))
-        if m.date is not None and not m.date_inherited and dm is not None and dm.date_value:
-            if m.date_value is not None and _dates_overlap(m.date_value, dm.date_value):
-                ev.append(_evidence(doc, "date", m.date.span))
+        if _states_place(m, place):
+            assert m.place is not None
+            ev.append(_evidence(doc, "place", m.place.span))
+        if _states_date(m, dm):
+            assert m.date is not None
+            ev.append(_evidence(doc, "date", m.date.span))
         for a in (m.source, m.target):
             if a is not None:
                 ev.append(_evidence(doc, "actor", a.span))

@@ -29,7 +29,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from contention.events.context import clause_bounds, clause_of
@@ -38,7 +37,6 @@ from contention.events.mention import EventMention
 from contention.model import (
     ActorMention,
     Context,
-    CountMention,
     DateMention,
     Document,
     EventDate,
@@ -76,18 +74,37 @@ _DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown
 SOURCE_CLASSES: dict[str, tuple[str, ...]] = {
     "PROTEST": ("workers", "protesters", "unemployed", "students", "union", "civilians", "party"),
     "COERCE": ("police", "security_forces", "military", "government", "head_of_state"),
-    "ASSAULT": ("police", "security_forces", "military", "government", "head_of_state",
-                "protesters"),
+    "ASSAULT": (
+        "police",
+        "security_forces",
+        "military",
+        "government",
+        "head_of_state",
+        "protesters",
+    ),
     "MOBILIZE": ("military", "international_org", "foreign_state", "head_of_state", "government"),
     "CONCEDE": ("government", "head_of_state", "company"),
-    "SUPPORT": ("foreign_state", "government", "head_of_state", "international_org", "union",
-                "party"),
+    "SUPPORT": (
+        "foreign_state",
+        "government",
+        "head_of_state",
+        "international_org",
+        "union",
+        "party",
+    ),
 }
 TARGET_CLASSES: dict[str, tuple[str, ...]] = {
     "PROTEST": ("government", "head_of_state", "company", "police", "security_forces"),
     "COERCE": ("protesters", "workers", "unemployed", "students", "union", "civilians", "party"),
-    "ASSAULT": ("protesters", "workers", "unemployed", "students", "civilians", "police",
-                "security_forces"),
+    "ASSAULT": (
+        "protesters",
+        "workers",
+        "unemployed",
+        "students",
+        "civilians",
+        "police",
+        "security_forces",
+    ),
     "MOBILIZE": ("protesters", "workers", "civilians", "government", "head_of_state"),
     "CONCEDE": ("protesters", "workers", "unemployed", "students", "union", "civilians"),
     "SUPPORT": ("government", "head_of_state", "protesters", "workers"),
@@ -114,7 +131,11 @@ _SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("oil", r"oil(?:field)?|oil field|petrolifer\w+|petrolio|refinery|raffineri\w+"),
         ("gas", r"gas|gasdott\w+"),
         ("mining", r"mining|mines?|miners|minerar\w+|minier\w+|minator\w+"),
-        ("transport", r"transport\w*|trasport\w*|railway|ferrovi\w+|bus drivers|port workers|portuali|dockers"),
+        (
+            "transport",
+            r"transport\w*|trasport\w*|railway|ferrovi\w+|bus drivers|port workers"
+            r"|portuali|dockers",
+        ),
         ("metal", r"metal(?:workers)?|metalmeccanic\w+|steel\w*|acciai\w+|siderurgic\w+"),
         ("health", r"health\w*|nurses|doctors|hospitals?|sanit\w+|infermier\w+|medici|ospedal\w+"),
         ("education", r"teachers|schools?|universit\w+|insegnanti|docenti|scuol\w+"),
@@ -230,6 +251,7 @@ class _Coder:
             cands = [p for p in cands if self.country is None or p.country == self.country]
         if not cands:
             return None
+
         def score(p: PlaceMention) -> tuple[bool, int, int, bool, int]:
             loc = self._locative(p, m.language)
             return (
@@ -292,7 +314,8 @@ class _Coder:
         lend its date to a foreign government's statement of support.
         """
         window = [
-            o for o in self.mentions
+            o
+            for o in self.mentions
             if o is not m
             and m.sentence - INHERIT_SENTENCES <= o.sentence <= m.sentence
             and o.trigger.start < m.trigger.start
@@ -341,7 +364,9 @@ class _Coder:
     def code_actors(self, m: EventMention) -> None:
         actors = self.actors.get(m.sentence, [])
 
-        def pick(classes: tuple[str, ...], exclude: ActorMention | None, before: bool) -> ActorMention | None:
+        def pick(
+            classes: tuple[str, ...], exclude: ActorMention | None, before: bool
+        ) -> ActorMention | None:
             cands = [a for a in actors if a.cls in classes and a is not exclude]
             if not cands:
                 return None
@@ -372,7 +397,7 @@ class _Coder:
             start += 1
         stop = re.search(r"[,;:.!?()\[\]–—]", s_text[start:])
         end = start + (stop.start() if stop else len(s_text) - start)
-        words = []
+        words: list[re.Match[str]] = []
         for w in re.finditer(r"\S+", s_text[start:end]):
             if _VERB_STOP.fullmatch(w.group()) or len(words) == ISSUE_WORDS:
                 break
@@ -395,7 +420,9 @@ class _Coder:
             hit = pat.search(s_text)
             if hit:
                 sector = name
-                m.sector_span = make_span(self.text, sent.start + hit.start(), sent.start + hit.end())
+                m.sector_span = make_span(
+                    self.text, sent.start + hit.start(), sent.start + hit.end()
+                )
                 break
         actors = self.actors.get(m.sentence, [])
         union = next((a.name or a.span.quote for a in actors if a.cls == "union"), None)
@@ -424,7 +451,9 @@ class _Coder:
                 if not ok:
                     continue
                 anchor = c.noun or c.span
-                chosen = min(ok, key=lambda h: (_gap(h.trigger, anchor) > 0, _gap(h.trigger, anchor)))
+                chosen = min(
+                    ok, key=lambda h: (_gap(h.trigger, anchor) > 0, _gap(h.trigger, anchor))
+                )
                 if c.category not in chosen.counts:
                     chosen.counts[c.category] = c
 
@@ -445,10 +474,15 @@ def code_mentions(
             if after:
                 claimed.add(min(after, key=lambda p: p.span.start).span)
             base = [
-                o for o in mentions
-                if o.type == m.type and o.facet is None and o.sentence in (m.sentence, m.sentence - 1)
+                o
+                for o in mentions
+                if o.type == m.type
+                and o.facet is None
+                and o.sentence in (m.sentence, m.sentence - 1)
             ]
-            m.mode = min(base, key=lambda o: _gap(o.trigger, m.trigger)).mode if base else "demonstrate"
+            m.mode = (
+                min(base, key=lambda o: _gap(o.trigger, m.trigger)).mode if base else "demonstrate"
+            )
     coder.code_counts(mentions)
     for m in mentions:
         coder.code_own_date(m)
@@ -486,8 +520,11 @@ def _unify_sentence_dates(mentions: list[EventMention]) -> None:
 def _date_spread(m: EventMention, mentions: list[EventMention], published: dt.date | None) -> None:
     """A spread starts when the event it extends started and runs to publication."""
     base = [
-        o for o in mentions
-        if o.type == m.type and o.facet is None and o.sentence in (m.sentence, m.sentence - 1)
+        o
+        for o in mentions
+        if o.type == m.type
+        and o.facet is None
+        and o.sentence in (m.sentence, m.sentence - 1)
         and o.date is not None
     ]
     if not base or published is None:

@@ -78,7 +78,9 @@ def lexicon(language: str) -> Lexicon | None:
                 type=entry["type"],
                 mode=entry.get("mode"),
                 pattern=re.compile(_bounded(entry["pattern"]), flags),
-                reject=tuple(re.compile(_bounded(p), re.IGNORECASE) for p in entry.get("reject", [])),
+                reject=tuple(
+                    re.compile(_bounded(p), re.IGNORECASE) for p in entry.get("reject", [])
+                ),
                 requires=tuple(
                     re.compile(_bounded(p), re.IGNORECASE) for p in entry.get("requires", [])
                 ),
