@@ -112,3 +112,24 @@ def test_ingest_failures_are_recorded(tmp_path: Path) -> None:
         stats = run([str(tmp_path / "absent.txt")], store)
         assert stats.failures == 1 and stats.documents == 0
         assert store.failures()[0]["stage"] == "ingest"
+
+
+def test_known_documents_skip_the_pipeline_unless_reprocess(
+    tmp_path: Path, process: Callable[[Document], DocumentResult]
+) -> None:
+    calls: list[str] = []
+
+    def counting(doc: Document) -> DocumentResult:
+        calls.append(doc.id)
+        return process(doc)
+
+    paths = _files(tmp_path, a=TEXT)
+    with Store(tmp_path / "r.db") as store:
+        run(paths, store, process=counting)
+        seen: list[Outcome] = []
+        again = run(paths, store, process=counting, progress=seen.append)
+        assert len(calls) == 1  # not processed twice
+        assert (again.documents, again.new_documents, again.events, again.sentences) == (1, 0, 2, 2)
+        assert seen[0].known is not None and len(seen[0].event_ids) == 2
+        forced = run(paths, store, process=counting, reprocess=True)
+        assert len(calls) == 2 and (forced.events, forced.new_events) == (2, 0)

@@ -100,8 +100,7 @@ class Reporter:
 
     def __call__(self, outcome: Outcome) -> None:
         self.seen += 1
-        if outcome.result is not None:
-            self.event_ids.extend(e.id for e in outcome.result.events)
+        self.event_ids.extend(outcome.event_ids)
         if outcome.failure is not None:
             f = outcome.failure
             line = f"error: {_display_source(f.source)}: {f.code} {one_line(f.error)}"
@@ -136,12 +135,14 @@ def _summary(stats: RunStats) -> str:
     )
 
 
-def _ingest(paths: list[str], db: str, published: dt.date | None) -> Reporter:
+def _ingest(
+    paths: list[str], db: str, published: dt.date | None, reprocess: bool = False
+) -> Reporter:
     """Run the pipeline over ``paths``; exits 1 when no document could be processed."""
     reporter = Reporter(live=sys.stderr.isatty())
     with _open_store(db) as store:
         try:
-            stats = run(paths, store, published=published, progress=reporter)
+            stats = run(paths, store, published=published, progress=reporter, reprocess=reprocess)
         finally:
             reporter.close()
     click.echo(_summary(stats))
@@ -167,9 +168,14 @@ def cli() -> None:
     type=ISO_DATE,
     help="Publication date (YYYY-MM-DD) for every input; anchors relative dates.",
 )
-def ingest(paths: tuple[str, ...], db: str, published: dt.datetime | None) -> None:
+@click.option(
+    "--reprocess",
+    is_flag=True,
+    help="Run the pipeline again on documents already stored (adds missing events only).",
+)
+def ingest(paths: tuple[str, ...], db: str, published: dt.datetime | None, reprocess: bool) -> None:
     """Read articles (files, folders, .jsonl, - for stdin) and store their events."""
-    _ingest(list(paths), db, _date(published))
+    _ingest(list(paths), db, _date(published), reprocess)
 
 
 @cli.command()

@@ -21,7 +21,7 @@ from functools import partial
 
 from contention.errors import ContentionError
 from contention.model import Document, DocumentResult, Failure
-from contention.store.db import SaveStats, Store
+from contention.store.db import SaveStats, Store, StoredDocument
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +30,21 @@ UNEXPECTED = "E900"
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one input: either ``result`` and ``saved``, or ``failure``."""
+    """What happened to one input: ``result`` and ``saved`` when it was processed,
+    ``known`` when it was already stored (and skipped), else ``failure``."""
 
     source: str
     result: DocumentResult | None = None
     saved: SaveStats | None = None
     failure: Failure | None = None
+    known: StoredDocument | None = None
+
+    @property
+    def event_ids(self) -> tuple[str, ...]:
+        """Ids of this document's events (processed now or stored before)."""
+        if self.result is not None:
+            return tuple(e.id for e in self.result.events)
+        return self.known.event_ids if self.known is not None else ()
 
 
 ProgressFn = Callable[[Outcome], None]
@@ -64,6 +73,7 @@ def run(
     *,
     max_bytes: int | None = None,
     process: ProcessFn | None = None,
+    reprocess: bool = False,
 ) -> RunStats:
     """Ingest ``paths`` (files, folders, JSON Lines, ``-``) into ``store``.
 
@@ -71,6 +81,10 @@ def run(
     relative dates).  ``progress`` is called once per input, after it has been
     saved or recorded as a failure.  ``process`` replaces the per-document
     pipeline (default :func:`contention.pipeline.core.process_document`).
+
+    A document whose id (a hash of its text) is already stored is not run
+    through the pipeline again unless ``reprocess`` is set; even then stored
+    rows are never changed, only events the store lacks are added.
     """
     from contention.extract import to_document
     from contention.ingest import iter_inputs
@@ -85,10 +99,17 @@ def run(
         if isinstance(item, Failure):
             outcome = Outcome(item.source, failure=item)
         else:
-            outcome = _one(item.source, partial(to_document, item, published), process, store)
+            outcome = _one(
+                item.source, partial(to_document, item, published), process, store, reprocess
+            )
         if outcome.failure is not None:
             store.record_failure(outcome.failure)
             stats.failures += 1
+        elif outcome.known is not None:
+            stats.documents += 1
+            stats.events += len(outcome.known.event_ids)
+            stats.sentences += outcome.known.sentences
+            stats.unsupported_sentences += outcome.known.unsupported_sentences
         elif outcome.result is not None and outcome.saved is not None:
             stats.documents += 1
             stats.new_documents += int(outcome.saved.document_new)
@@ -106,11 +127,17 @@ def _one(
     extract: Callable[[], Document],
     process: ProcessFn,
     store: Store,
+    reprocess: bool,
 ) -> Outcome:
     """Extract, process and save one input; any error becomes a Failure of the stage it hit."""
     stage = "extract"
     try:
         doc = extract()
+        if not reprocess:
+            stage = "store"
+            known = store.stored_document(doc.id)
+            if known is not None:
+                return Outcome(source, known=known)
         stage = "process"
         result = process(doc)
         stage = "store"

@@ -67,6 +67,15 @@ class SaveStats:
     events_existing: int
 
 
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """What the store holds for a document already ingested."""
+
+    event_ids: tuple[str, ...]
+    sentences: int
+    unsupported_sentences: int
+
+
 def normalize_url(url: str | os.PathLike[str]) -> str:
     """A SQLAlchemy URL for what a user may type after ``--db``."""
     raw = os.fspath(url)
@@ -363,6 +372,28 @@ class Store:
             if out[key] is not None:
                 out[key] = out[key].isoformat()
         return out
+
+    def stored_document(self, doc_id: str) -> StoredDocument | None:
+        """Event ids and sentence counts of a stored document; None when it is not stored.
+
+        Lets the runner skip the pipeline for a document it has already seen.
+        """
+        with self._tx("reading a document") as conn:
+            if (
+                conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc_id)).first()
+                is None
+            ):
+                return None
+            ids = conn.execute(
+                select(s.events.c.id).where(s.events.c.doc_id == doc_id).order_by(s.events.c.id)
+            ).scalars()
+            event_ids = tuple(ids)
+            langs = list(
+                conn.execute(
+                    select(s.sentences.c.language).where(s.sentences.c.doc_id == doc_id)
+                ).scalars()
+            )
+        return StoredDocument(event_ids, len(langs), sum(1 for x in langs if x == "und"))
 
     def failures(self) -> list[dict[str, Any]]:
         """Recorded failures, oldest first."""
