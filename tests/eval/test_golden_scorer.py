@@ -311,3 +311,12 @@ def test_bad_golden_files_are_rejected_with_their_name(tmp_path: Path) -> None:
 def test_haversine() -> None:
     assert haversine_km(0, 0, 0, 0) == 0
     assert 343 < haversine_km(51.5074, -0.1278, 48.8566, 2.3522) < 345  # London-Paris
+
+
+def test_near_ties_an_expectation_to_its_sentence() -> None:
+    exp = {**STRIKE, "near": ["scioperato"]}
+    en = rec(evidence=[ev("type", "went on strike")])
+    it = rec(evidence=[ev("type", "hanno scioperato")])
+    assert not score_case(case([exp]), [en], {DOC: TEXT}).passed
+    assert score_case(case([exp]), [it], {DOC: TEXT}).passed
+    assert score_case(case([exp]), [en]).passed  # no texts: near is not checked

@@ -65,7 +65,8 @@ def test_seed_event_reported_exactly_once(
     seed_run: tuple[CaseResult, ProcessedSample], expected: ExpectedEvent
 ) -> None:
     result, processed = seed_run
-    found = [r for r in processed.records if matches(expected, r)]
+    texts = {d.id: d.text for d in processed.documents}
+    found = [r for r in processed.records if matches(expected, r, texts)]
     matched = next((m for m in result.matched if m.expected is expected), None)
     miss = next((m for m in result.missed if m.expected is expected), None)
     assert matched is not None, miss.describe() if miss else expected.label()

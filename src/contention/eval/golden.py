@@ -28,6 +28,9 @@ Matching rules (one expected event ↔ one produced record):
 
 * ``source_class`` (optional): some source actor of the record has one of these
   classes ("by workers").
+* ``near`` (optional): the record's ``type`` evidence lies in a sentence containing
+  one of these words — to tell apart two events of the same type in one long
+  article (the government's dissolution, not another official's dismissal).
 
 Other keys of a case: ``optional`` lists events a coder would accept but does not
 require (each may claim one record, so it is not "unexpected", and a second copy is a
@@ -158,6 +161,7 @@ class ExpectedEvent:
     unique: bool = True
     exclusive: bool = True
     source_class: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
     note: str = ""
 
     def label(self) -> str:
@@ -304,6 +308,7 @@ def _expected(raw: object, where: str) -> ExpectedEvent:
         unique=bool(raw.get("unique", True)),
         exclusive=bool(raw.get("exclusive", True)),
         source_class=_context(raw.get("source_class"), f"{where}.source_class"),
+        near=_context(raw.get("near"), f"{where}.near"),
         note=str(raw.get("note", "")),
     )
 
@@ -498,8 +503,38 @@ def _record_urls(record: Record) -> set[str]:
     return {str(s.get("url")) for s in sources if isinstance(s, Mapping) and s.get("url")}
 
 
-def check_expected(exp: ExpectedEvent, record: Record) -> list[FieldCheck]:
-    """Every field check of one expectation against one record (all must pass to match)."""
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` around ``pos`` (bounded by ``.!?`` + space or a line break)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    stop = _SENTENCE_END.search(text, pos)
+    return text[start : stop.start() if stop else len(text)]
+
+
+def _check_near(words: tuple[str, ...], record: Record, texts: Mapping[str, str]) -> FieldCheck:
+    evidence = record.get("evidence")
+    folded = [w.casefold() for w in words]
+    for ev in evidence if isinstance(evidence, list) else []:
+        if not isinstance(ev, Mapping) or ev.get("field") != "type":
+            continue
+        text, start = texts.get(str(ev.get("doc_id"))), ev.get("start")
+        if text is None or not isinstance(start, int):
+            continue
+        sentence = sentence_at(text, start).casefold()
+        if any(w in sentence for w in folded):
+            return FieldCheck("near", True)
+    return FieldCheck("near", False, f"type evidence not in a sentence with {list(words)}")
+
+
+def check_expected(
+    exp: ExpectedEvent, record: Record, texts: Mapping[str, str] | None = None
+) -> list[FieldCheck]:
+    """Every field check of one expectation against one record (all must pass to match).
+
+    ``near`` (the type evidence must sit in a sentence containing one of the
+    golden's words) is checked only when ``texts`` (doc_id → text) is given.
+    """
     checks = [
         FieldCheck("type", record.get("type") in exp.types, f"type {record.get('type')}"),
     ]
@@ -525,11 +560,13 @@ def check_expected(exp: ExpectedEvent, record: Record) -> list[FieldCheck]:
     if exp.date is not None:
         checks.append(_check_date(exp.date, record))
     checks.extend(_check_counts(exp.counts, record))
+    if exp.near and texts:
+        checks.append(_check_near(exp.near, record, texts))
     return checks
 
 
-def matches(exp: ExpectedEvent, record: Record) -> bool:
-    return all(c.ok for c in check_expected(exp, record))
+def matches(exp: ExpectedEvent, record: Record, texts: Mapping[str, str] | None = None) -> bool:
+    return all(c.ok for c in check_expected(exp, record, texts))
 
 
 def _overlaps(spec: DateSpec, record: Record) -> bool:
@@ -760,11 +797,13 @@ def _check_metadata(case: GoldenCase, documents: Sequence[DocumentLike]) -> list
     return errors
 
 
-def _nearest_miss(exp: ExpectedEvent, records: Sequence[Record], used: set[int]) -> Miss:
+def _nearest_miss(
+    exp: ExpectedEvent, records: Sequence[Record], used: set[int], texts: Mapping[str, str]
+) -> Miss:
     """The record of the right type that passed most checks, to say *why* nothing matched."""
     best: tuple[int, int | None, tuple[FieldCheck, ...]] = (-1, None, ())
     for ri, rec in enumerate(records):
-        checks = tuple(check_expected(exp, rec))
+        checks = tuple(check_expected(exp, rec, texts))
         if not checks[0].ok:
             continue
         score = 2 * sum(c.ok for c in checks) - (ri in used)
@@ -793,13 +832,16 @@ def score_case(
     texts = _texts(documents)
     records = list(produced_records)
     exclusive = [ei for ei, e in enumerate(case.events) if e.exclusive]
-    adj = [[ri for ri, r in enumerate(records) if matches(case.events[ei], r)] for ei in exclusive]
+    adj = [
+        [ri for ri, r in enumerate(records) if matches(case.events[ei], r, texts)]
+        for ei in exclusive
+    ]
     assignment = {exclusive[k]: ri for k, ri in _max_matching(adj).items()}
     used = set(assignment.values())
     for ei, exp in enumerate(case.events):
         if exp.exclusive:
             continue
-        candidates = [ri for ri, r in enumerate(records) if matches(exp, r)]
+        candidates = [ri for ri, r in enumerate(records) if matches(exp, r, texts)]
         if candidates:
             ri = next((c for c in candidates if c in used), candidates[0])
             assignment[ei] = ri
@@ -808,9 +850,9 @@ def score_case(
         if ei in assignment:
             result.matched.append(Match(exp, assignment[ei], records[assignment[ei]]))
         else:
-            result.missed.append(_nearest_miss(exp, records, used))
+            result.missed.append(_nearest_miss(exp, records, used, texts))
     free = [ri for ri in range(len(records)) if ri not in used]
-    opt_adj = [[ri for ri in free if matches(e, records[ri])] for e in case.optional]
+    opt_adj = [[ri for ri in free if matches(e, records[ri], texts)] for e in case.optional]
     for ei, ri in sorted(_max_matching(opt_adj).items()):
         result.optional_matched.append(Match(case.optional[ei], ri, records[ri]))
         used.add(ri)
@@ -819,7 +861,7 @@ def score_case(
             continue
         result.unexpected.append((ri, rec))
         for m in (*result.matched, *result.optional_matched):
-            if m.expected.unique and matches(m.expected, rec):
+            if m.expected.unique and matches(m.expected, rec, texts):
                 result.duplicates.append(Duplicate(m.expected, ri, rec))
                 break
     for ri, rec in enumerate(records):
