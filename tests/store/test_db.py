@@ -229,3 +229,13 @@ def test_iter_events_streams_in_batches(
     streamed = list(store.iter_events(batch=1))
     assert streamed == store.events() and len(streamed) == 2
     assert len(store.events(limit=1)) == 1
+
+
+def test_stored_document(store: Store, make_result: Callable[..., DocumentResult]) -> None:
+    result = make_result()
+    assert store.stored_document(result.document.id) is None
+    store.save(result)
+    known = store.stored_document(result.document.id)
+    assert known is not None
+    assert known.event_ids == tuple(sorted(e.id for e in result.events))
+    assert (known.sentences, known.unsupported_sentences) == (2, 0)
