@@ -21,11 +21,15 @@ Resolution against the publication date ``P`` (our rules, documented once):
 * A later expression in the same sentence without a year takes the year of an
   earlier one that has it ("December 2011, when workers dismissed in May …" →
   May 2011): the sentence is narrating that past, not the present.
-* Weekdays: "on Sunday" in a past sentence is the latest Sunday *strictly
-  before* ``P`` — a report published on a Sunday that says "on Sunday" in the
-  past tense means a week earlier; the same day is written "today".  In a
-  future sentence, the first one strictly after ``P``.  "this Sunday" allows
-  ``P`` itself.
+* Weekdays: "on Sunday" in a past sentence is the latest Sunday on or
+  before ``P``; in a future sentence the first one on or after ``P``.  ``P``
+  itself is included on purpose: wire style names the day of publication by
+  its weekday ("a police statement said on Thursday" in a Thursday report),
+  and a week-old event would be written "last Thursday".  "last Sunday" is
+  strictly before ``P`` and "next Sunday" strictly after.
+* A written weekday next to a day and month ("giovedì 25 gennaio") picks the
+  year whose calendar fits, even when that puts it after ``P``: the text
+  names that very day.
 * Seasons are northern meteorological seasons (see :mod:`.temporal`): "last
   summer" in January 2022 is 2021-06-01 … 2021-08-31, precision SEASON;
   "this summer"/bare "summer" is the latest one begun by ``P`` in a past
