@@ -22,7 +22,9 @@ Matching rules (one expected event ↔ one produced record):
   ``max_km`` (haversine); an expected precision ``country`` only needs the country,
   an expected ``admin1`` also accepts a record whose name or admin1 matches one of
   the golden's names;
-* ``date``: ``start``/``end`` equal, and ``precision`` equal when given;
+* ``date``: ``start``/``end`` equal, and ``precision`` equal when given; with
+  ``"match": "within"`` the record's interval must lie inside ``start``…``end``
+  instead (an event the text dates only as "these days" of January 2022);
 * ``counts``: each expected count's ``best`` equal to an integer, or within a
   ``{"min", "max"}`` bracket for vague quantities ("tens of thousands").
 
@@ -130,9 +132,12 @@ class PlaceSpec:
 
 @dataclass(frozen=True, slots=True)
 class DateSpec:
+    """Expected ``start``/``end`` (equal), or (``within``) a window around the record."""
+
     start: dt.date | None
     end: dt.date | None
     precision: str | None = None
+    within: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,10 +281,14 @@ def _date_spec(value: object, where: str) -> DateSpec | None:
         return None
     if not isinstance(value, dict):
         raise GoldenFormatError(f"{where}: date must be an object or null")
+    match = value.get("match", "equal")
+    if match not in {"equal", "within"}:
+        raise GoldenFormatError(f"{where}.match: 'equal' or 'within', not {match!r}")
     return DateSpec(
         start=_date(value.get("start"), f"{where}.start"),
         end=_date(value.get("end"), f"{where}.end"),
         precision=value.get("precision"),
+        within=match == "within",
     )
 
 
@@ -448,8 +457,13 @@ def _record_date(record: Record) -> tuple[dt.date | None, dt.date | None, object
 
 def _check_date(spec: DateSpec, record: Record) -> FieldCheck:
     start, end, precision = _record_date(record)
-    if start is None:
+    if start is None or end is None:
         return FieldCheck("date", False, "record has no date")
+    if spec.within:
+        ok = (spec.start is None or start >= spec.start) and (spec.end is None or end <= spec.end)
+        return FieldCheck(
+            "date", ok, "" if ok else f"{start}..{end} not within {spec.start}..{spec.end}"
+        )
     if spec.start is not None and start != spec.start:
         return FieldCheck("date", False, f"start {start} != {spec.start}")
     if spec.end is not None and end != spec.end:
