@@ -320,3 +320,12 @@ def test_near_ties_an_expectation_to_its_sentence() -> None:
     assert not score_case(case([exp]), [en], {DOC: TEXT}).passed
     assert score_case(case([exp]), [it], {DOC: TEXT}).passed
     assert score_case(case([exp]), [en]).passed  # no texts: near is not checked
+
+
+def test_negated_may_carry_hypothetical_but_asserted_may_not() -> None:
+    negated = {**STRIKE, "context": ["negated"]}
+    assert score_case(case([negated]), [rec(context=("hypothetical", "negated"))]).passed
+    assert not score_case(case([negated]), [rec(context=("asserted",))]).passed
+    historical = {**STRIKE, "context": ["historical"]}
+    assert not score_case(case([historical]), [rec(context=("historical", "negated"))]).passed
+    assert not score_case(case([STRIKE]), [rec(context=("asserted", "hypothetical"))]).passed

@@ -15,9 +15,10 @@ Matching rules (one expected event ↔ one produced record):
 
 * ``type`` equal (the golden may list alternatives: ``["COERCE", "ASSAULT"]``);
 * ``mode`` equal when given (``null`` accepts any mode; a list gives alternatives);
-* every expected ``context`` value present in the record, and the record carries no
-  *polarity* value (negated, future, hypothetical, historical) the golden does not
-  list — a cancelled march reported as asserted is exactly the error to catch;
+* every expected ``context`` value present in the record; a record ``negated``
+  when the golden is not never matches, and an expected asserted event accepts no
+  polarity value (future, hypothetical, historical) — a cancelled march reported
+  as asserted, or a called strike reported as held, is exactly the error to catch;
 * ``place``: country equal when both are known, and the record's point within
   ``max_km`` (haversine); an expected precision ``country`` only needs the country,
   an expected ``admin1`` also accepts a record whose name or admin1 matches one of
@@ -541,6 +542,19 @@ def _check_near(words: tuple[str, ...], record: Record, texts: Mapping[str, str]
     return FieldCheck("near", False, f"type evidence not in a sentence with {list(words)}")
 
 
+def _extra_polarity(expected: set[str], got: set[str]) -> bool:
+    """Whether the record's context contradicts the golden's.
+
+    A record that says "negated" when the golden does not (or the reverse is caught
+    by ``missing``) never matches.  Other polarity values (future, hypothetical,
+    historical) are extra only for an expectation of an asserted event: a march that
+    "would have" taken place but "did not" may carry hypothetical next to negated.
+    """
+    if "negated" in got and "negated" not in expected:
+        return True
+    return not (expected & POLARITY) and bool(got & POLARITY)
+
+
 def check_expected(
     exp: ExpectedEvent, record: Record, texts: Mapping[str, str] | None = None
 ) -> list[FieldCheck]:
@@ -559,8 +573,7 @@ def check_expected(
     if exp.context:
         got = _context_of(record)
         missing = [c for c in exp.context if c not in got]
-        extra = sorted((got & POLARITY) - set(exp.context))
-        ok = not missing and not extra
+        ok = not missing and not _extra_polarity(set(exp.context), got)
         checks.append(FieldCheck("context", ok, "" if ok else f"context {sorted(got)}"))
     if exp.source_class:
         classes = _source_classes(record)
