@@ -201,3 +201,30 @@ def test_small_village_with_a_common_name_is_not_taken(gazetteer: Gazetteer) -> 
     # "Home" and "Chevron" are hamlets somewhere: too small to be read without context
     text = "The miners went Home after Chevron raised wages."
     assert places(gazetteer, text) == []
+
+
+def test_qualifier_after_a_comma_narrows_the_city(gazetteer: Gazetteer) -> None:
+    text = "Nurses in Florence, Alabama, held a vigil. Others marched in Washington, D.C."
+    found = by_quote(places(gazetteer, text))
+    assert (found["Florence"].country, found["Florence"].admin1) == ("US", "Alabama")
+    assert found["Washington"].country == "US"
+    assert found["Washington"].admin1 == "Washington, D.C."
+    # without a qualifier the bigger, Italian Florence wins
+    [p] = places(gazetteer, "Nurses in Florence held a vigil.")
+    assert p.country == "IT"
+
+
+def test_town_names_inside_names_of_people_and_institutions(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Royal College of Nursing said Jordan Henderson and Sharon Graham would speak. "
+        "Il segretario Michele De Palma ha parlato ai delegati."
+    )
+    assert places(gazetteer, text) == []
+
+
+def test_region_named_after_its_city_reads_as_the_city(gazetteer: Gazetteer) -> None:
+    found = by_quote(places(gazetteer, "Students marched in Moscow and Mogilev on Saturday."))
+    assert found["Moscow"].feature == "city" and found["Moscow"].country == "RU"
+    assert found["Mogilev"].feature == "city" and found["Mogilev"].country == "BY"
+    [p] = places(gazetteer, "Roadblocks went up across the Mogilev region.")
+    assert (p.span.quote, p.feature) == ("Mogilev region", "admin1")

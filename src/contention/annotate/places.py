@@ -37,6 +37,7 @@ region", "regione di Mangystau"), so the evidence says what was read.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -101,6 +102,7 @@ class _Resources:
     admin_before: tuple[str, ...]
     city_after: tuple[str, ...]
     city_before: tuple[str, ...]
+    qualifiers: dict[str, str]
 
 
 @cache
@@ -115,6 +117,7 @@ def _resources() -> _Resources:
     names: set[str] = set()
     phrases: set[str] = set()
     demonyms: dict[str, str] = {}
+    qualifiers: dict[str, str] = {}
     lists: dict[str, set[str]] = {k: set() for k in ("aa", "ab", "ca", "cb")}
     for lang in SUPPORTED:
         res = load(lang, "places")
@@ -122,6 +125,7 @@ def _resources() -> _Resources:
         names.update(w.casefold() for w in res.get("stop", {}).get("names", []))
         phrases.update(normalize(p) for p in res.get("stop", {}).get("phrases", []))
         demonyms.update({k.casefold(): v for k, v in res.get("demonyms", {}).items()})
+        qualifiers.update(res.get("qualifiers", {}))
         lists["aa"].update(res.get("admin_words", {}).get("after", []))
         lists["ab"].update(res.get("admin_words", {}).get("before", []))
         lists["ca"].update(res.get("city_words", {}).get("after", []))
@@ -139,6 +143,7 @@ def _resources() -> _Resources:
         longest_first(lists["ab"]),
         longest_first(lists["ca"]),
         longest_first(lists["cb"]),
+        qualifiers,
     )
 
 
@@ -163,6 +168,8 @@ class _Span:
     common: bool  # the document also writes this word in lower case
     glued: bool  # next to an unknown capitalised word of the same run
     hint: str | None = None  # "admin1" | "city"
+    # (country, admin1 or None) pairs from a qualifier right after it: "Florence, Alabama"
+    qualifier: frozenset[tuple[str, str | None]] = frozenset()
     span_start: int = 0
     span_end: int = 0
 
@@ -235,11 +242,41 @@ def _hint(text: str, start: int, end: int, res: _Resources) -> tuple[str | None,
     return None, start, end
 
 
-def _skip_connectors(tokens: list[_Token], run: list[int], k: int, step: int) -> int:
-    """Index in ``run`` of the first non-connector token from ``k`` going ``step``."""
-    while 0 <= k < len(run) and tokens[run[k]].text.casefold() in _CONNECTORS:
-        k += step
-    return k
+def _glued(
+    tokens: list[_Token],
+    run: list[int],
+    span_of: dict[int, int],
+    me: int,
+    k: int,
+    step: int,
+    res: _Resources,
+    lower: frozenset[str],
+) -> bool:
+    """Whether run position ``k`` (next to match ``me``) makes the match part of a longer name.
+
+    A lower-case connector ends the name ("Algeria and Ukraine"); a capitalised
+    one continues it ("Michele De Palma").  Another match right next to this one
+    ("Royal College", "Jordan Henderson") or an unknown capitalised word
+    ("Nursultan Nazarbayev") glues; stop words, demonyms and words the document
+    also writes in lower case do not ("President Putin", "Mangystau Region").
+    """
+    saw_connector = False
+    while 0 <= k < len(run):
+        tok = tokens[run[k]]
+        w = tok.text.casefold()
+        if w in _CONNECTORS:
+            if not tok.text[0].isupper():
+                return False
+            saw_connector = True
+            k += step
+            continue
+        other = span_of.get(k)
+        if other is not None:
+            return other != me and (other >= 0 or saw_connector)
+        return w in res.names or (
+            w not in res.stop_words and w not in res.demonyms and w not in lower
+        )
+    return saw_connector
 
 
 def _candidate_spans(
@@ -252,11 +289,11 @@ def _candidate_spans(
     headline = len(alpha) >= 4 and sum(t.cap for t in alpha) >= 0.7 * len(alpha)
     spans: list[_Span] = []
     for run in _runs(tokens, text):
-        covered: set[int] = set()
+        span_of: dict[int, int] = {}  # run position → index in found (-1: a stop phrase)
         found: list[tuple[int, int, _Span]] = []
         i = 0
         while i < len(run):
-            if tokens[run[i]].text.casefold() in _CONNECTORS:
+            if not tokens[run[i]].cap:  # lower-case connector
                 i += 1
                 continue
             for j in range(min(len(run), i + MAX_TOKENS), i, -1):
@@ -267,10 +304,10 @@ def _candidate_spans(
                 phrase = text[first.start : last.end]
                 key = normalize(phrase)
                 if key in res.stop_phrases:
-                    covered.update(range(i, j))
+                    span_of.update(dict.fromkeys(range(i, j), -1))
                     i = j
                     break
-                if j - i == 1 and (key in res.stop_words or key in res.names):
+                if j - i == 1 and (key in res.stop_words or key in res.names or key in _CONNECTORS):
                     continue
                 cands = gaz.lookup(phrase, fuzzy=(i == 0 and j == len(run) and len(key) >= 5))
                 if j - i == 1 and key in res.demonyms:
@@ -281,25 +318,19 @@ def _candidate_spans(
                 weak = headline or (j - i == 1 and run[i] == 0)
                 common = j - i == 1 and key in lower
                 span = _Span(first.start, last.end, j - i, key, cands, weak, common, False)
+                span_of.update(dict.fromkeys(range(i, j), len(found)))
                 found.append((i, j, span))
-                covered.update(range(i, j))
                 i = j
                 break
             else:
                 i += 1
-        for i, j, span in found:
-            sides = (_skip_connectors(tokens, run, i - 1, -1), _skip_connectors(tokens, run, j, 1))
-            neighbours = [k for k in sides if 0 <= k < len(run) and k not in covered]
-            span.glued = any(
-                (w := tokens[run[k]].text.casefold()) in res.names
-                or (
-                    w not in _CONNECTORS
-                    and w not in res.stop_words
-                    and w not in res.demonyms
-                    and w not in lower
-                )
-                for k in neighbours
-            )
+        for n, (i, j, span) in enumerate(found):
+            left = _glued(tokens, run, span_of, n, i - 1, -1, res, lower)
+            right = _glued(tokens, run, span_of, n, j, 1, res, lower)
+            # a country keeps a word before it ("Northern Ireland" is still Ireland's
+            # neighbour); a word after it reads as a surname ("Jordan Henderson")
+            country = any(c.feature == "country" for c in span.cands)
+            span.glued = right or (left and not country)
             span.hint, span.span_start, span.span_end = _hint(text, span.start, span.end, res)
             spans.append(span)
     return spans
@@ -308,6 +339,23 @@ def _candidate_spans(
 def _lowercase_words(text: str) -> frozenset[str]:
     """Words the document also writes in lower case: a capitalised one is then likely common."""
     return frozenset(m.group() for m in _TOKEN.finditer(text) if m.group()[0].islower())
+
+
+def _qualify(text: str, spans: list[_Span], res: _Resources) -> None:
+    """Narrow "City, Region" and "City, Country" pairs (and "Washington, D.C.")."""
+    for a, b in itertools.pairwise(spans):
+        if text[a.end : b.start] in (", ", " (", " - "):
+            a.qualifier = frozenset(
+                (c.country, c.admin1 if c.feature == "admin1" else None)
+                for c in b.cands
+                if c.feature != "city" and c.match != "fuzzy"
+            )
+    for sp in spans:
+        tail = text[sp.end : sp.end + 12]
+        for written, target in res.qualifiers.items():
+            if tail.startswith((f", {written}", f" {written}")):
+                cc, _, admin1 = target.partition("|")
+                sp.qualifier = frozenset({(cc, admin1 or None)})
 
 
 def _context(spans: list[_Span], text: str, res: _Resources) -> dict[str, float]:
@@ -340,7 +388,7 @@ def _context(spans: list[_Span], text: str, res: _Resources) -> dict[str, float]
 def _min_population(c: Candidate, sp: _Span, share: float) -> float:
     """Smallest population that makes ``c`` a believable reading of ``sp`` (inf: never)."""
     if c.feature == "country":
-        return 0
+        return math.inf if sp.glued else 0
     if sp.glued or sp.common or len(sp.key) <= 2:
         return math.inf
     if c.feature == "admin1":
@@ -368,6 +416,10 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
     s += {"country": 1.0, "admin1": 0.2, "city": 0.0}[c.feature]
     s -= {"exact": 0.0, "derived": 0.5, "fuzzy": 0.3}[c.match]
     s += 2.0 * share
+    if sp.qualifier and (
+        (c.country, c.admin1) in sp.qualifier or (c.country, None) in sp.qualifier
+    ):
+        s += 2.0
     if sp.hint == "admin1":
         s += 2.0 if c.feature == "admin1" else -1.0
     elif sp.hint == "city":
@@ -377,11 +429,15 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
         and d.match == "exact"
         and (
             d.population >= 500_000
-            or (d.country == c.country and d.admin1 == c.name and _same_name(d, c))
+            or (
+                d.country == c.country
+                and d.admin1 == c.name
+                and (_same_name(d, c) or d.population >= 0.2 * c.population)
+            )
         )
         for d in sp.cands
     ):
-        # "Moscow", "Valparaíso": a region named after its city is the city without "region";
+        # "Moscow", "Mogilev": a region named after its main city is the city without "region";
         # "Washington": a big city of the same name is what news means without "state"
         s -= 0.6
     return s
@@ -419,6 +475,7 @@ def find_places(
     spans: list[_Span] = []
     for sent in sentences:
         spans.extend(_candidate_spans(text, sent, gaz, res, lower))
+    _qualify(text, spans, res)
     shares = _context(spans, text, res)
     out: list[PlaceMention] = []
     for sp in spans:
