@@ -38,7 +38,6 @@ def test_golden_cases_are_well_formed() -> None:
             assert exp.note.strip(), f"{case.name}: {exp.label()} has no note"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden_case(case: GoldenCase) -> None:
     result, _ = run_case(case)
