@@ -54,7 +54,9 @@ def _table(groups: Mapping[str, Sequence[str]]) -> PhraseTable[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
+    language: str
     connectors: PhraseTable[bool]
+    ratio: PhraseTable[bool]
     units: PhraseTable[bool]
     currency: frozenset[str]
     year_cues: frozenset[str]
@@ -76,8 +78,10 @@ def _lexicon(language: str) -> _Lexicon:
         return frozenset(cfg.get(key, []))
 
     return _Lexicon(
+        language=language,
         connectors=PhraseTable([(p, True) for p in cfg.get("connectors", [])]),
         units=PhraseTable([(p, True) for p in cfg.get("units", [])]),
+        ratio=PhraseTable([(p, True) for p in cfg.get("ratio_words", [])]),
         currency=words("currency_before"),
         year_cues=words("year_cues"),
         months=words("months"),
@@ -95,20 +99,27 @@ def find_counts(text: str, sentences: Sequence[Sentence]) -> list[CountMention]:
     """Every number in ``sentences`` with the noun it counts (absolute offsets).
 
     A sentence in an unsupported or undetermined language is read with every
-    supported vocabulary (first match wins where two overlap).  Never raises
+    supported vocabulary; where two readings overlap, one with a category wins,
+    then the longer.  Never raises
     on odd text: a number it cannot place gets category None.
     """
     out: list[CountMention] = []
     for sent in sentences:
         langs = (sent.language,) if sent.language in SUPPORTED else SUPPORTED
         tokens = tokenize(text, sent.start, sent.end)
-        found: list[CountMention] = []
+        candidates: list[CountMention] = []
         for lang in langs:
             lex = _lexicon(lang)
             for q in lexicon(lang).find(tokens):
                 mention = _classify(text, tokens, q, lex)
-                if mention is not None and not any(_overlap(mention, m) for m in found):
-                    found.append(mention)
+                if mention is not None:
+                    candidates.append(mention)
+        # one vocabulary may know a noun the other does not: a category beats none
+        candidates.sort(key=lambda m: (m.category is None, m.span.start - m.span.end))
+        found: list[CountMention] = []
+        for mention in candidates:
+            if not any(_overlap(mention, m) for m in found):
+                found.append(mention)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
 
@@ -136,10 +147,10 @@ def _is_year(tokens: Sequence[Token], q: Quantity, lex: _Lexicon, has_noun: bool
 
 def _is_date(tokens: Sequence[Token], q: Quantity, lex: _Lexicon) -> bool:
     """A day or year next to a month name ("2 January", "January 2", "dicembre 2011")."""
-    if not q.plain:
-        return False
     nxt = tokens[q.last].norm if q.last < len(tokens) else None
-    return nxt in lex.months or _prev_word(tokens, q.first) in lex.months
+    if nxt in lex.months:  # "2 January", "between 14 and 20 January"
+        return True
+    return q.plain and _prev_word(tokens, q.first) in lex.months
 
 
 def _skip_connector(tokens: Sequence[Token], j: int, lex: _Lexicon) -> int:
@@ -211,6 +222,24 @@ def _toll(tokens: Sequence[Token], i: int, lex: _Lexicon) -> tuple[str, int, int
     return None
 
 
+def _ratio(tokens: Sequence[Token], q: Quantity, noun_end: int | None, lex: _Lexicon) -> bool:
+    """Either side of "nine in ten", "nove lavoratori su dieci": a proportion, not a headcount."""
+    numbers = lexicon(lex.language)
+
+    def is_number(k: int) -> bool:
+        return k >= 0 and (tokens[k].kind == "num" or numbers.atoms(tokens[k].norm) is not None)
+
+    for end in (q.last, noun_end):
+        joined = lex.ratio.match(tokens, end) if end is not None and end < len(tokens) else None
+        if joined is not None and joined[1] < len(tokens) and numbers.at(tokens, joined[1]):
+            return True
+    before = lex.ratio.match_ending(tokens, q.first)
+    if before is None:
+        return False
+    k = before[1] - 1
+    return is_number(k) or (k >= 0 and tokens[k].kind == "word" and is_number(k - 1))
+
+
 def _workforce_cue(tokens: Sequence[Token], first: int, last: int, lex: _Lexicon) -> bool:
     lo, hi = max(0, first - _CUE_WINDOW), min(len(tokens), last + _CUE_WINDOW)
     return any(t.norm in lex.workforce_cues for t in tokens[lo:hi])
@@ -235,6 +264,8 @@ def _classify(
         return CountMention(span, q.low, q.high, q.best, category, noun_span)
 
     if q.first > 0 and tokens[q.first - 1].norm in lex.currency:
+        return mention(None)
+    if _ratio(tokens, q, noun[2] if noun else None, lex):
         return mention(None)
     unit = _unit_after(tokens, q.last, lex)
     if unit is not None:
