@@ -22,6 +22,7 @@ from contention.annotate.gazetteer import (
     data_version,
     get_gazetteer,
     index_path,
+    is_valid,
     normalize,
     skeleton,
 )
@@ -165,3 +166,11 @@ def test_loading_a_built_index_is_fast(gazetteer: Gazetteer) -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert float(out.stdout.strip()) < 1.5
+
+
+def test_a_damaged_index_is_not_trusted(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    assert is_valid(gazetteer.path)
+    bad = tmp_path / gazetteer.path.name
+    bad.write_bytes(b"not a database at all")
+    assert not is_valid(bad)
+    assert not is_valid(tmp_path / "missing.sqlite")

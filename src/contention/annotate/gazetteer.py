@@ -461,12 +461,27 @@ def _build_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def is_valid(path: Path) -> bool:
+    """Whether ``path`` is a readable index of the current data version."""
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
+            row = con.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == data_version()
+
+
 def ensure_index(path: Path | None = None) -> Path:
-    """Path of a complete index, building it first when it does not exist."""
+    """Path of a complete index, building it first when it is missing or unreadable.
+
+    A file damaged outside our control (a truncated copy, a disk error) is
+    replaced, not trusted: the build renames a fresh file over it.
+    """
     target = path or index_path()
-    if not target.is_file():
+    if not (target.is_file() and is_valid(target)):
         with _build_lock(target.parent):
-            if not target.is_file():
+            if not (target.is_file() and is_valid(target)):
                 build(target)
     return target
 
