@@ -321,6 +321,19 @@ def test_people_with_protest_predicate_after_a_few_words() -> None:
     assert m.category == "participants"
 
 
+def test_aside_between_noun_and_predicate_is_skipped() -> None:
+    m = _one("Four people, including a child, were killed in the crush in Aktau.", "en", "Four")
+    assert m.category == "fatalities"
+    m = _one("Tre persone, tra cui un agente, sono morte a Nukus.", "it", "Tre")
+    assert m.category == "fatalities"
+
+
+def test_active_arrest_verb_in_italian() -> None:
+    m = _one("La questura ha fermato 23 attivisti davanti alla Regione.", "it", "23")
+    assert m.category == "arrested"
+    assert m.noun is not None and m.noun.quote == "attivisti"
+
+
 def test_offsets_are_absolute_across_sentences_and_languages() -> None:
     first = "Official figures report 162 deaths and 8,000 arrests."
     second = "I dati ufficiali danno 162 morti e 8 mila arresti."

@@ -44,6 +44,8 @@ _AFTER_GAP = 3
 _TOLL_GAP = 4
 #: How far (in tokens) a workforce cue may be from the number or its noun.
 _CUE_WINDOW = 6
+#: How many tokens an aside (", including a child,") may span.
+_ASIDE_MAX = 12
 #: How many modifiers may stand between a number and its noun ("3,000 striking oil workers").
 _MODIFIERS = 2
 
@@ -56,6 +58,7 @@ def _table(groups: Mapping[str, Sequence[str]]) -> PhraseTable[str]:
 class _Lexicon:
     language: str
     connectors: PhraseTable[bool]
+    asides: PhraseTable[bool]
     ratio: PhraseTable[bool]
     units: PhraseTable[bool]
     currency: frozenset[str]
@@ -81,6 +84,7 @@ def _lexicon(language: str) -> _Lexicon:
         language=language,
         connectors=PhraseTable([(p, True) for p in cfg.get("connectors", [])]),
         units=PhraseTable([(p, True) for p in cfg.get("units", [])]),
+        asides=PhraseTable([(p, True) for p in cfg.get("asides", [])]),
         ratio=PhraseTable([(p, True) for p in cfg.get("ratio_words", [])]),
         currency=words("currency_before"),
         year_cues=words("year_cues"),
@@ -178,8 +182,8 @@ def _noun_after(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[str, in
     """(group, first, last) of the counted noun after token ``j``, skipping modifiers."""
     j = _skip_connector(tokens, j, lex)
     for k in range(j, min(j + _MODIFIERS + 1, len(tokens))):
-        if k > j and not _word(tokens[k - 1], lex):
-            return None
+        if k > j and (not _word(tokens[k - 1], lex) or lex.after.match(tokens, k - 1)):
+            return None  # not a modifier: punctuation, a new clause or a predicate
         hit = lex.nouns.match(tokens, k)
         if hit is not None:
             group, end = hit
@@ -200,6 +204,16 @@ def _after(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[str, int, in
         if hit is not None:
             return hit[0], k, hit[1]
     return None
+
+
+def _skip_aside(tokens: Sequence[Token], j: int, lex: _Lexicon) -> int:
+    """Index after an aside ", including a child," that starts at token ``j`` (else ``j``)."""
+    if j + 1 >= len(tokens) or tokens[j].norm != "," or lex.asides.match(tokens, j + 1) is None:
+        return j
+    for k in range(j + 2, min(j + _ASIDE_MAX, len(tokens))):
+        if tokens[k].norm == ",":
+            return k + 1
+    return j
 
 
 def _before(tokens: Sequence[Token], i: int, lex: _Lexicon) -> tuple[str, int, int] | None:
@@ -272,7 +286,7 @@ def _classify(
         return mention(None, *unit)
     if noun is not None and noun[0] in _EVENT_GROUPS:
         return mention(*noun)
-    pred = _after(tokens, noun[2] if noun else q.last, lex)
+    pred = _after(tokens, _skip_aside(tokens, noun[2] if noun else q.last, lex), lex)
     if pred is not None:
         return mention(pred[0], *(noun[1:] if noun else pred[1:]))
     for cue in (_before(tokens, q.first, lex), _toll(tokens, q.first, lex)):
