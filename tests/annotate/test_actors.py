@@ -63,7 +63,11 @@ def _rows(text: str, lang: str) -> list[tuple[str, str, str | None, str | None]]
         (
             "Riot police dispersed the crowd outside the akimat in Aktobe.",
             "en",
-            [("Riot police", "police", None, None), ("crowd", "protesters", None, None)],
+            [
+                ("Riot police", "police", None, None),
+                ("crowd", "protesters", None, None),
+                ("akimat", "government", None, None),
+            ],
         ),
         (
             "Some of the security forces joined the insurgents in Zhanaozen.",
@@ -189,6 +193,14 @@ def test_longest_match_wins_over_shorter_class_phrases() -> None:
     assert rows == [
         ("Army officers", "military", None, None),
         ("riot police", "police", None, None),
+    ]
+
+
+def test_seat_of_government_names_carry_their_country() -> None:
+    rows = _rows("The Kremlin said Russian peacekeepers would leave Kazakhstan.", "en")
+    assert rows[:2] == [
+        ("Kremlin", "government", "Kremlin", "RU"),
+        ("Russian peacekeepers", "military", None, "RU"),
     ]
 
 
