@@ -63,10 +63,12 @@ def _exact(tok: Token) -> str:
 class _Table(Generic[V]):
     """Phrase → value, longest match first; phrases with capitals match exactly."""
 
-    __slots__ = ("_max", "_table")
+    __slots__ = ("_by_first", "_by_last", "_table")
 
     def __init__(self, items: Sequence[tuple[str, V]]) -> None:
         self._table: dict[tuple[str, ...], list[tuple[tuple[str, ...] | None, V]]] = {}
+        self._by_first: dict[str, int] = {}
+        self._by_last: dict[str, int] = {}
         for phrase, value in items:
             toks = tokenize(phrase)
             if not toks:
@@ -74,7 +76,8 @@ class _Table(Generic[V]):
             key = tuple(t.norm for t in toks)
             exact = tuple(_exact(t) for t in toks) if phrase != phrase.lower() else None
             self._table.setdefault(key, []).append((exact, value))
-        self._max = max((len(k) for k in self._table), default=0)
+            self._by_first[key[0]] = max(self._by_first.get(key[0], 0), len(key))
+            self._by_last[key[-1]] = max(self._by_last.get(key[-1], 0), len(key))
 
     def _hit(self, tokens: Sequence[Token], lo: int, hi: int) -> V | None:
         entries = self._table.get(tuple(t.norm for t in tokens[lo:hi]))
@@ -87,14 +90,16 @@ class _Table(Generic[V]):
         return None
 
     def match(self, tokens: Sequence[Token], i: int) -> tuple[V, int] | None:
-        for n in range(min(self._max, len(tokens) - i), 0, -1):
+        longest = self._by_first.get(tokens[i].norm, 0) if i < len(tokens) else 0
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             value = self._hit(tokens, i, i + n)
             if value is not None:
                 return value, i + n
         return None
 
     def match_ending(self, tokens: Sequence[Token], end: int) -> tuple[V, int] | None:
-        for n in range(min(self._max, end), 0, -1):
+        longest = self._by_last.get(tokens[end - 1].norm, 0) if 0 < end <= len(tokens) else 0
+        for n in range(min(longest, end), 0, -1):
             value = self._hit(tokens, end - n, end)
             if value is not None:
                 return value, end - n

@@ -106,20 +106,25 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class PhraseTable(Generic[V]):
     """Multi-word phrases → values, matched longest first on a token list."""
 
-    __slots__ = ("_max", "_table")
+    __slots__ = ("_by_first", "_by_last", "_table")
 
     def __init__(self, items: Mapping[str, V] | Sequence[tuple[str, V]]) -> None:
         pairs = list(items.items()) if isinstance(items, Mapping) else list(items)
         self._table: dict[tuple[str, ...], V] = {}
+        # longest phrase per first / last token: most tokens start no phrase at all
+        self._by_first: dict[str, int] = {}
+        self._by_last: dict[str, int] = {}
         for phrase, value in pairs:
             key = phrase_key(phrase)
             if key:
                 self._table.setdefault(key, value)
-        self._max = max((len(k) for k in self._table), default=0)
+                self._by_first[key[0]] = max(self._by_first.get(key[0], 0), len(key))
+                self._by_last[key[-1]] = max(self._by_last.get(key[-1], 0), len(key))
 
     def match(self, tokens: Sequence[Token], i: int) -> tuple[V, int] | None:
         """Longest phrase starting at token ``i``: (value, index after it)."""
-        for n in range(min(self._max, len(tokens) - i), 0, -1):
+        longest = self._by_first.get(tokens[i].norm, 0) if i < len(tokens) else 0
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             key = tuple(t.norm for t in tokens[i : i + n])
             if key in self._table:
                 return self._table[key], i + n
@@ -127,7 +132,8 @@ class PhraseTable(Generic[V]):
 
     def match_ending(self, tokens: Sequence[Token], end: int) -> tuple[V, int] | None:
         """Longest phrase ending just before token ``end``: (value, its first index)."""
-        for n in range(min(self._max, end), 0, -1):
+        longest = self._by_last.get(tokens[end - 1].norm, 0) if 0 < end <= len(tokens) else 0
+        for n in range(min(longest, end), 0, -1):
             key = tuple(t.norm for t in tokens[end - n : end])
             if key in self._table:
                 return self._table[key], end - n
