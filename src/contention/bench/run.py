@@ -60,6 +60,8 @@ from contention.ingest.raw import RawDocument
 
 PHASES = ("extract", "pipeline", "store")
 DEFAULT_TRACE_N = 100
+# Names the commit when the code runs from an export without .git.
+COMMIT_ENV = "CONTENTION_BENCH_COMMIT"
 _MB = 1024 * 1024
 
 Step = Callable[[RawDocument], int]
@@ -244,10 +246,12 @@ def machine() -> dict[str, Any]:
         except PackageNotFoundError:
             return None
 
-    dirty = _git("status", "--porcelain", "--untracked-files=no")
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = _git("status", "--porcelain", "--untracked-files=no") if commit else None
     return {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": _git("rev-parse", "--short", "HEAD"),
+        # Outside a git checkout (e.g. a `git archive` export) the caller names the commit.
+        "commit": commit or os.environ.get(COMMIT_ENV),
         "dirty": bool(dirty) if dirty is not None else None,
         "nproc": os.cpu_count(),
         "cpu_model": _cpu_model(),
