@@ -61,7 +61,7 @@ from typing import Any, Literal
 Feature = Literal["city", "admin1", "country"]
 Match = Literal["exact", "derived", "fuzzy"]
 
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "4"
 CITY_DUMP = "cities500"
 COUNTRY_NAME_LANGUAGES: tuple[str, ...] = ("en", "it", "es", "fr", "de", "ru", "pt")
 # Skeleton (fuzzy) rows only for places big enough to be worth a fuzzy match.
@@ -131,6 +131,10 @@ _FOLD = str.maketrans(
         ",": " ",
     }
 )
+# every combining mark (accents left over by NFKD decomposition) → deleted
+_COMBINING: dict[int, None] = dict.fromkeys(
+    cp for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))
+)
 _SPACES = re.compile(r"\s+")
 _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("dzh", "j"),
@@ -151,9 +155,11 @@ def normalize(name: str) -> str:
     "Nur-Sultan" → "nur sultan", "Alma Ata" == "Alma-Ata", "Zhangaözen" →
     "zhangaozen".  Non-Latin letters are kept (case-folded): "Жанаозен".
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    folded = stripped.casefold().translate(_FOLD)
+    if name.isascii():
+        folded = name.lower().translate(_FOLD)
+    else:
+        stripped = unicodedata.normalize("NFKD", name).translate(_COMBINING)
+        folded = stripped.casefold().translate(_FOLD)
     return _SPACES.sub(" ", folded).strip()
 
 
@@ -372,11 +378,13 @@ def _collect() -> tuple[list[_Place], list[tuple[str, int, int]]]:
 
 
 def _apply_aliases(places: list[_Place], names: list[tuple[str, int, int]]) -> None:
+    aliases = _alias_tables()
+    wanted = {normalize(target.partition("|")[0]) for _, target in aliases}
     by_key: dict[str, list[int]] = defaultdict(list)
     for key, idx, kind in names:
-        if kind == 0:
+        if kind == 0 and key in wanted:
             by_key[key].append(idx)
-    for alias, target in _alias_tables():
+    for alias, target in aliases:
         tname, _, cc = target.partition("|")
         hits = [i for i in by_key.get(normalize(tname), []) if not cc or places[i].cc == cc]
         # Prefer the biggest feature level the target names (country > admin1 > city).
