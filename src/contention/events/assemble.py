@@ -155,8 +155,11 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     """Greedy grouping in document order; weak slot-less mentions go last."""
     groups: list[_Group] = []
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
-    anchored = [m for m in ordered if not m.weak or m.has_own_slot]
-    floating = [m for m in ordered if m.weak and not m.has_own_slot]
+    # A generic noun in a conditional or a call ("the mobilisation will go on
+    # in Genoa if …") names no event of its own: it may only join one.
+    unreal = {Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL}
+    anchored = [m for m in ordered if not m.weak or (m.has_own_slot and not m.contexts & unreal)]
+    floating = [m for m in ordered if m not in anchored]
     for m in anchored:
         fits = [g for g in groups if g.accepts(m)]
         if fits:

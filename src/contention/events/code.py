@@ -176,6 +176,19 @@ def dominant_country(places: Sequence[PlaceMention]) -> str | None:
     return counts.most_common(1)[0][0]
 
 
+def _is_dateline(text: str, d: DateMention) -> bool:
+    """A date alone on its line is the article's dateline, not an event's date."""
+    line_start = text.rfind("\n", 0, d.span.start) + 1
+    line_end = text.find("\n", d.span.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    rest = line.replace(d.span.quote, "", 1)
+    return not re.search(r"\w{3,}", rest)
+
+
+def _own_date(m: EventMention) -> bool:
+    return m.date is not None and not m.date_inherited
+
+
 class _Coder:
     """Holds the per-document indexes the slot rules need."""
 
@@ -185,11 +198,20 @@ class _Coder:
         self.sentences = sentences
         self.by_index = {s.index: s for s in sentences}
         self.places = _by_sentence(ann.places, [p.span for p in ann.places], sentences)
-        self.dates = _by_sentence(ann.dates, [d.span for d in ann.dates], sentences)
+        dates = [d for d in ann.dates if not _is_dateline(doc.text, d)]
+        self.dates = _by_sentence(dates, [d.span for d in dates], sentences)
         self.counts = _by_sentence(ann.counts, [c.span for c in ann.counts], sentences)
         self.actors = _by_sentence(ann.actors, [a.span for a in ann.actors], sentences)
         self.actor_list = ann.actors
         self.country = dominant_country(ann.places)
+        self.lead_place = next(
+            (
+                p
+                for p in ann.places
+                if p.country == self.country and p.precision.value in ("city", "point")
+            ),
+            None,
+        )
         self.country_mention = next(
             (p for p in ann.places if p.country == self.country and p.feature == "country"), None
         )
@@ -252,13 +274,13 @@ class _Coder:
         if not cands:
             return None
 
-        def score(p: PlaceMention) -> tuple[bool, int, int, bool, int]:
+        def score(p: PlaceMention) -> tuple[bool, int, bool, int, int]:
             loc = self._locative(p, m.language)
             return (
                 loc >= 0,
                 _PRECISION_RANK.get(p.precision.value, 0),
-                loc,
                 clause is not None and clause[0] <= p.span.start < clause[1],
+                loc,
                 -_gap(p.span, m.trigger),
             )
 
@@ -279,6 +301,11 @@ class _Coder:
             return
         if m.source is not None and m.source.country and m.source.country != self.country:
             return  # a foreign actor with no place: unknown beats wrong
+        if FAMILY.get(m.type) == "contention" and self.lead_place is not None:
+            # A protest or its policing with no place of its own happens where
+            # the story is set: the first city of the document's country.
+            m.place, m.place_inherited = self.lead_place, True
+            return
         if self.country_mention is not None:
             m.place, m.place_inherited = self.country_mention, True
 
@@ -305,7 +332,9 @@ class _Coder:
         )
         m.date_value = EventDate(m.date.start, m.date.end, m.date.precision, m.date.method)
 
-    def _prior(self, m: EventMention, has: Callable[[EventMention], bool]) -> EventMention | None:
+    def _prior(
+        self, m: EventMention, has: Callable[[EventMention], bool], *, any_family: bool = False
+    ) -> EventMention | None:
         """The event told just before ``m`` (same type first) that has the wanted slot.
 
         Only the two previous sentences and earlier mentions of the same
@@ -319,7 +348,7 @@ class _Coder:
             if o is not m
             and m.sentence - INHERIT_SENTENCES <= o.sentence <= m.sentence
             and o.trigger.start < m.trigger.start
-            and (o.sentence == m.sentence or FAMILY.get(o.type) == FAMILY.get(m.type))
+            and (any_family or o.sentence == m.sentence or FAMILY.get(o.type) == FAMILY.get(m.type))
             and not o.weak
             and not (o.contexts & {Context.HYPOTHETICAL, Context.NEGATED})
             and has(o)
@@ -333,7 +362,14 @@ class _Coder:
     def code_inherited_date(self, m: EventMention) -> None:
         if m.date is not None:
             return
-        prior = self._prior(m, lambda o: o.date is not None and not o.date_inherited)
+        prior = self._prior(m, _own_date)
+        if prior is None:
+            # A passage about the past stays in the past whatever its events:
+            # "police fired on the workers in 2011 … the president dismissed
+            # some officials" — the dismissal is 2011 too.
+            prior = self._prior(m, _own_date, any_family=True)
+            if prior is not None and not self._is_historical(prior):
+                prior = None
         if prior is not None and prior.date is not None:
             d = prior.date
             m.date, m.date_inherited = d, True
@@ -347,6 +383,12 @@ class _Coder:
             m.date_value = EventDate(self.episode.start, p, Precision.RANGE, "document_context")
             return
         m.date_value = EventDate(p - dt.timedelta(days=7), p, Precision.RANGE, "publication_date")
+
+    def _is_historical(self, m: EventMention) -> bool:
+        p = self.doc.published
+        return (
+            p is not None and m.date_value is not None and m.date_value.end < p - HISTORICAL_AFTER
+        )
 
     def date_contexts(self, m: EventMention) -> None:
         p = self.doc.published

@@ -19,6 +19,10 @@ _WORD = re.compile(r"[\w'’-]+")
 
 # How many words before a trigger a negation cue may stand ("no mass arrests").
 NEGATION_WINDOW = 4
+# How many words after a trigger a future or conditional cue may stand ("strike will").
+AFTER_WINDOW = 3
+# Distinct sports words that make a document a sports report.
+SPORTS_DOC_WORDS = 4
 
 
 def clause_bounds(sentence: str, lex: Lexicon) -> list[int]:
@@ -44,26 +48,51 @@ def _words_between(sentence: str, start: int, end: int) -> int:
 
 
 def trigger_context(
-    sentence: str, start: int, end: int, lex: Lexicon, bounds: list[int]
+    sentence: str, start: int, end: int, lex: Lexicon, bounds: list[int], scope_end: int
 ) -> set[Context]:
-    """Contexts a trigger at sentence-relative [start, end) has from cues in its clause."""
+    """Contexts a trigger at sentence-relative [start, end) has from the cues around it.
+
+    Cues before the trigger count within its clause (negation only within
+    ``NEGATION_WINDOW`` words).  Cues after it count only close by
+    (``AFTER_WINDOW`` words: "the strike will go ahead", not "miners on hunger
+    strike in Ankara say they will not leave") — except post-negation ("the
+    march, planned for weeks, did not take place"), which reaches up to
+    ``scope_end``, where the next trigger of the sentence starts.
+    """
     c_start, c_end = clause_of(start, bounds, len(sentence))
+    after_end = _after_words(sentence, end, AFTER_WINDOW, c_end)
     found: set[Context] = set()
     for m in lex.cues.negation.finditer(sentence, c_start, start):
         if _words_between(sentence, m.end(), start) <= NEGATION_WINDOW:
             found.add(Context.NEGATED)
-    if lex.cues.negation_post.search(sentence, end, max(c_end, end)):
+    if lex.cues.negation_post.search(sentence, end, max(scope_end, end)):
         found.add(Context.NEGATED)
-    # Post-negation often sits in the next clause ("the march, planned for
-    # weeks, did not take place"): allow it up to the end of the sentence when
-    # no other trigger intervenes — the caller passes the limit via c_end.
-    if lex.cues.future.search(sentence, c_start, c_end):
+    if lex.cues.future.search(sentence, c_start, start) or lex.cues.future.search(
+        sentence, end, after_end
+    ):
         found.add(Context.FUTURE)
-    if lex.cues.hypothetical.search(sentence, c_start, c_end):
+    if lex.cues.hypothetical.search(sentence, c_start, start) or lex.cues.hypothetical.search(
+        sentence, end, after_end
+    ):
         found.add(Context.HYPOTHETICAL)
     return found
 
 
-def in_sports_report(paragraph_text: str, lex: Lexicon) -> bool:
-    """Two or more sports words in the paragraph mark it as a sports report."""
-    return len({m.group().lower() for m in lex.cues.sports.finditer(paragraph_text)}) >= 2
+def _after_words(sentence: str, end: int, n: int, limit: int) -> int:
+    """Offset just past the ``n``-th word after ``end``, capped at ``limit``."""
+    stop = end
+    for i, m in enumerate(_WORD.finditer(sentence, end, max(limit, end))):
+        stop = m.end()
+        if i + 1 >= n:
+            break
+    return min(max(stop, end), max(limit, end))
+
+
+def in_sports_report(doc_text: str, paragraph_text: str, lex: Lexicon) -> bool:
+    """A sports report: several sports words in the document, one in the paragraph.
+
+    Match reports use "strike", "striker" and "protest" constantly; one word
+    alone (a "stadium" where a rally met) is not enough.
+    """
+    doc_words = {m.group().lower() for m in lex.cues.sports.finditer(doc_text)}
+    return len(doc_words) >= SPORTS_DOC_WORDS and bool(lex.cues.sports.search(paragraph_text))

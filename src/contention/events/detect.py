@@ -69,7 +69,7 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
             key = (sent.paragraph, lx.language)
             if key not in sports_cache:
                 sports_cache[key] = in_sports_report(
-                    _paragraph_text(text, sentences, sent.paragraph), lx
+                    text, _paragraph_text(text, sentences, sent.paragraph), lx
                 )
             bounds = clause_bounds(s_text, lx)
             found: list[tuple[int, int, Trigger]] = []
@@ -83,7 +83,9 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
             for f in found:
                 if not any(_overlaps((f[0], f[1]), (k[0], k[1])) for k in kept):
                     kept.append(f)
-            for start, end, trig in sorted(kept, key=lambda f: f[0]):
+            kept.sort(key=lambda f: f[0])
+            for i, (start, end, trig) in enumerate(kept):
+                scope_end = kept[i + 1][0] if i + 1 < len(kept) else len(s_text)
                 mentions.append(
                     EventMention(
                         type=trig.type,
@@ -93,7 +95,8 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                         language=lx.language if sent.language == "und" else sent.language,
                         weak=trig.weak,
                         facet=trig.facet,
-                        contexts=trigger_context(s_text, start, end, lx, bounds),
+                        contexts=trigger_context(s_text, start, end, lx, bounds, scope_end),
+                        needs_crowd=trig.needs_crowd,
                     )
                 )
             if kept:
@@ -101,8 +104,31 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
     return mentions
 
 
+_CROWDS = frozenset({"protesters", "workers", "unemployed", "students", "union", "civilians"})
+
+
+def _with_crowd(mentions: list[EventMention], ann: Annotations) -> list[EventMention]:
+    """Drop crowd-only triggers ("setting fire to", "looting") where no crowd acts.
+
+    Arson by a guided bomb is not a riot: such a trigger stands only when its
+    sentence or the one before names a crowd or tells another protest.
+    """
+    crowd_sentences = {m.sentence for m in mentions if m.type == "PROTEST" and not m.needs_crowd}
+    starts = [a.span.start for a in ann.actors if a.cls in _CROWDS]
+    kept = []
+    for m in mentions:
+        if m.needs_crowd:
+            near = m.sentence in crowd_sentences or m.sentence - 1 in crowd_sentences
+            if not near and not any(
+                m.trigger.start - 400 <= s <= m.trigger.end + 200 for s in starts
+            ):
+                continue
+        kept.append(m)
+    return kept
+
+
 def detect(doc: Document, sentences: list[Sentence], ann: Annotations) -> list[EventMention]:
     """Triggers with their slots coded (place, date, actors, counts, issue, labour)."""
-    mentions = find_triggers(doc, sentences)
+    mentions = _with_crowd(find_triggers(doc, sentences), ann)
     code_mentions(doc, sentences, ann, mentions)
     return mentions

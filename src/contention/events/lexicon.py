@@ -31,6 +31,7 @@ class Trigger:
     weak: bool
     sports: bool
     facet: str | None
+    needs_crowd: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ def lexicon(language: str) -> Lexicon | None:
                 weak=bool(entry.get("weak", False)),
                 sports=bool(entry.get("sports", False)),
                 facet=entry.get("facet"),
+                needs_crowd=bool(entry.get("needs_crowd", False)),
             )
         )
     c = data.get("cues", {})

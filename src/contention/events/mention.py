@@ -37,6 +37,7 @@ class EventMention:
     language: str
     weak: bool = False
     facet: str | None = None
+    needs_crowd: bool = False
     contexts: set[Context] = field(default_factory=set)
     place: PlaceMention | None = None
     place_inherited: bool = False

@@ -1,0 +1,92 @@
+"""Detection and coding on short hand-written reports, through the real annotators."""
+
+import datetime as dt
+
+import pytest
+
+from contention.model import Event
+from contention.pipeline.core import process_text
+
+P = dt.date(2024, 3, 15)
+
+
+def events(text: str, published: dt.date | None = P) -> list[Event]:
+    result = process_text(text, published=published)
+    for e in result.events:
+        for ev in e.evidence:
+            assert result.document.text[ev.start : ev.end] == ev.quote
+    return result.events
+
+
+def kinds(evs: list[Event]) -> set[tuple[str, str | None]]:
+    return {(e.type, e.mode) for e in evs}
+
+
+def test_labour_strike_is_a_protest() -> None:
+    evs = events("Dockers in Genoa began a strike on Monday over unpaid overtime.")
+    assert ("PROTEST", "strike") in kinds(evs)
+    strike = next(e for e in evs if e.mode == "strike")
+    assert strike.place is not None and strike.place.country == "IT"
+    assert strike.date is not None and strike.date.start == dt.date(2024, 3, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike hit a fuel depot near the border overnight.",
+        "The striker scored twice and the players protested to the referee after the penalty.",
+        "The company hopes to strike a deal with its suppliers before the summer.",
+    ],
+)
+def test_strike_words_that_are_not_protests(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "PROTEST"]
+
+
+def test_negated_arrests() -> None:
+    evs = events("Thousands marched through Lyon on Saturday. No arrests were made.")
+    arrests = [e for e in evs if e.mode == "arrest"]
+    assert arrests and all("negated" in e.context for e in arrests)
+    march = next(e for e in evs if e.type == "PROTEST")
+    assert "negated" not in march.context
+
+
+def test_call_to_strike_next_week_is_future() -> None:
+    evs = events("The metalworkers' union said its members will strike in Turin next week.")
+    strike = next(e for e in evs if e.mode == "strike")
+    assert "future" in strike.context
+    assert strike.date is not None and strike.date.start > P
+
+
+def test_negation_does_not_cross_a_clause() -> None:
+    evs = events(
+        "Riots broke out in Almaty on 5 January. No protest came from abroad, "
+        "nor against the sending of Russian troops to Almaty.",
+        published=dt.date(2022, 1, 10),
+    )
+    troops = [e for e in evs if e.type == "MOBILIZE"]
+    assert troops and "negated" not in troops[0].context
+
+
+def test_old_events_are_historical() -> None:
+    evs = events(
+        "In December 2011 police fired on striking oil workers in Zhanaozen.",
+        published=dt.date(2022, 1, 10),
+    )
+    shooting = next(e for e in evs if e.type == "ASSAULT")
+    assert "historical" in shooting.context
+    assert shooting.date is not None and shooting.date.precision.value == "month"
+
+
+def test_a_generic_noun_alone_is_no_event() -> None:
+    assert events("The uprising is a sign of a deep anger.") == []
+
+
+def test_same_story_in_two_languages_is_one_event() -> None:
+    text = (
+        "Workers at the Taranto steel plant went on strike on 4 March.\n\n"
+        "I lavoratori dello stabilimento siderurgico di Taranto hanno scioperato il 4 marzo."
+    )
+    strikes = [e for e in events(text) if e.mode == "strike"]
+    assert len(strikes) == 1
+    langs = {ev.quote for ev in strikes[0].evidence if ev.field == "type"}
+    assert len(langs) == 2
