@@ -288,7 +288,7 @@ def test_unopenable_database_is_a_clean_error(tmp_path: Path) -> None:
 def test_demo_ingests_the_bundled_samples(db: str) -> None:
     res = invoke("demo", "--db", db)
     assert res.exit_code == 0, res.output
-    assert "sample articles into" in res.stderr
+    assert "sample files into" in res.stderr
     with Store(db) as store:
         assert store.counts()["documents"] >= 5
         assert store.counts()["failures"] == 0

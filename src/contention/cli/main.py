@@ -303,7 +303,7 @@ def demo(db: str) -> None:
     )
     if not files:
         raise click.ClickException("no sample articles found")
-    click.echo(f"ingesting {_plural(len(files), 'sample article')} into {db}", err=True)
+    click.echo(f"ingesting {_plural(len(files), 'sample file')} into {db}", err=True)
     reporter = _ingest(files, db, None)
     with _open_store(db) as store:
         found = (store.event(i) for i in dict.fromkeys(reporter.event_ids))
