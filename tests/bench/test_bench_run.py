@@ -52,6 +52,9 @@ def _phase(name: str, seconds: float) -> dict[str, Any]:
         "first_error": None,
         "events": 5,
         "seconds": seconds,
+        "cpu_seconds": seconds / 2,
+        "articles_per_cpu_s": 20 / seconds,
+        "load_1m": 1.5,
         "articles_per_s": 10 / seconds,
         "ms_per_article": 100 * seconds,
         "startup_s": 0.5,
@@ -70,12 +73,18 @@ def test_ratios_and_report(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
     result = bench_run.run_benchmark(10, seed=3, progress=seen.append)
     assert seen == ["extract", "pipeline", "store"]
-    assert result["ratios"] == {"pipeline_to_extract": 4.0, "store_to_extract": 5.0}
+    assert result["ratios"] == {
+        "pipeline_to_extract": 4.0,
+        "store_to_extract": 5.0,
+        "pipeline_to_extract_cpu": 4.0,
+        "store_to_extract_cpu": 5.0,
+    }
     assert result["command"] == "python -m contention.bench.run --n 10 --seed 3"
     assert result["machine"]["nproc"] >= 1
     text = bench_run.format_report(result)
-    assert "pipeline to extract: 4.00x" in text
-    assert "pinned to cpu: 0" in text
+    assert "pipeline to extract: 4.00x wall time" in text
+    assert "pipeline to extract: 4.00x CPU time" in text
+    assert "pinned to cpu: 0; 1-min load average at phase start: 1.50, 1.50, 1.50" in text
 
 
 def test_n_must_be_positive() -> None:

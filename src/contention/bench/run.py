@@ -154,6 +154,7 @@ def measure_phase(
     if phase not in PHASES:
         raise ValueError(f"unknown phase {phase!r}; expected one of {', '.join(PHASES)}")
     cpu = _pin_one_cpu()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     rss_start = _max_rss_mb()
     raws = [_raw(i, seed) for i in range(n)]
     traced = [_raw(n + i, seed) for i in range(trace_n)]
@@ -195,6 +196,7 @@ def measure_phase(
         "seconds": round(seconds, 3),
         "cpu_seconds": round(cpu_seconds, 3),
         "articles_per_s": round(n / seconds, 2) if seconds > 0 else None,
+        "articles_per_cpu_s": round(n / cpu_seconds, 2) if cpu_seconds > 0 else None,
         "ms_per_article": round(1000 * seconds / n, 3) if n else None,
         "startup_s": round(startup_s, 3),
         "rss_start_mb": round(rss_start, 1),
@@ -205,6 +207,7 @@ def measure_phase(
         "tracemalloc_peak_mb": round(traced_peak / _MB, 2),
         "trace_n": trace_n,
         "pinned_cpu": cpu,
+        "load_1m": round(load, 2) if load is not None else None,
     }
 
 
@@ -283,7 +286,9 @@ def run_benchmark(
 
     ``ratios`` divide time per article: ``pipeline_to_extract`` is how many
     times longer a page takes through the whole pipeline than through
-    extraction alone (the figure tracked across commits).  The ``store``
+    extraction alone (the figure tracked across commits); the ``_cpu``
+    variants divide process CPU time instead of wall time, which holds up
+    better when other work shares the machine.  The ``store``
     phase is skipped when ``contention.store.db`` is absent.
     """
     if n < 1:
@@ -296,18 +301,23 @@ def run_benchmark(
             progress(phase)
         results[phase] = _spawned(phase, n, seed, trace_n)
 
-    def ratio(slow: str) -> float | None:
+    def ratio(slow: str, key: str = "seconds") -> float | None:
         a, b = results.get(slow), results.get("extract")
-        if not a or not b or not b["seconds"]:
+        if not a or not b or not b[key]:
             return None
-        return round(float(a["seconds"]) / float(b["seconds"]), 2)
+        return round(float(a[key]) / float(b[key]), 2)
 
     return {
         "n": n,
         "seed": seed,
         "machine": machine(),
         "phases": results,
-        "ratios": {"pipeline_to_extract": ratio("pipeline"), "store_to_extract": ratio("store")},
+        "ratios": {
+            "pipeline_to_extract": ratio("pipeline"),
+            "store_to_extract": ratio("store"),
+            "pipeline_to_extract_cpu": ratio("pipeline", "cpu_seconds"),
+            "store_to_extract_cpu": ratio("store", "cpu_seconds"),
+        },
         "command": f"python -m contention.bench.run --n {n} --seed {seed}",
     }
 
@@ -321,22 +331,29 @@ def format_report(result: dict[str, Any]) -> str:
         f"machine: {m['cpu_model']}, nproc={m['nproc']}, python {m['python']}, "
         f"trafilatura {m['trafilatura']}",
         "",
-        f"{'phase':<9} {'art/s':>8} {'ms/art':>8} {'startup s':>9} {'peak RSS':>9} "
-        f"{'+RSS run':>9} {'tracemalloc':>11} {'failed':>6} {'events':>7}",
+        f"{'phase':<9} {'art/s':>8} {'art/cpu-s':>9} {'ms/art':>8} {'startup s':>9} "
+        f"{'peak RSS':>9} {'+RSS run':>9} {'tracemalloc':>11} {'failed':>6} {'events':>7}",
     ]
     for name, r in result["phases"].items():
         lines.append(
-            f"{name:<9} {r['articles_per_s'] or 0:>8.1f} {r['ms_per_article'] or 0:>8.2f} "
+            f"{name:<9} {r['articles_per_s'] or 0:>8.1f} {r['articles_per_cpu_s'] or 0:>9.1f} "
+            f"{r['ms_per_article'] or 0:>8.2f} "
             f"{r['startup_s']:>9.2f} {r['peak_rss_mb']:>7.0f}MB "
             f"{r['processing_rss_growth_mb']:>7.1f}MB {r['tracemalloc_peak_mb']:>9.1f}MB "
             f"{r['failures']:>6} {r['events']:>7}"
         )
     pinned = {r["pinned_cpu"] for r in result["phases"].values()}
     lines.append("")
-    lines.append(f"pinned to cpu: {', '.join(str(c) for c in sorted(pinned, key=str))}")
+    loads = [r["load_1m"] for r in result["phases"].values() if r.get("load_1m") is not None]
+    lines.append(
+        f"pinned to cpu: {', '.join(str(c) for c in sorted(pinned, key=str))}; "
+        f"1-min load average at phase start: {', '.join(f'{x:.2f}' for x in loads) or '?'}"
+    )
     for key, value in result["ratios"].items():
         if value is not None:
-            lines.append(f"{key.replace('_', ' ')}: {value:.2f}x time per article")
+            what = "CPU time" if key.endswith("_cpu") else "wall time"
+            name = key.removesuffix("_cpu").replace("_", " ")
+            lines.append(f"{name}: {value:.2f}x {what} per article")
     errors = {n: r["first_error"] for n, r in result["phases"].items() if r["first_error"]}
     for name, error in errors.items():
         lines.append(f"first error in {name}: {error}")
