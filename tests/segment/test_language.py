@@ -57,9 +57,7 @@ def test_bilingual_page_every_sentence_gets_its_language() -> None:
 def test_detect_language_basic_and_unsupported() -> None:
     assert detect_language("The strikers gathered outside the steel plant in Taranto.") == "en"
     assert detect_language("Gli scioperanti si sono radunati davanti all'acciaieria.") == "it"
-    # Spanish is a candidate the identifier knows, but not (yet) supported: "und"
-    assert identify("Los mineros de Asturias se declararon en huelga indefinida.")[0] == "es"
-    assert detect_language("Los mineros de Asturias se declararon en huelga indefinida.") == "und"
+    assert detect_language("Los mineros de Asturias se declararon en huelga indefinida.") == "es"
     assert detect_language("工人们在港口罢工。") == "und"
     assert detect_language("2023 — 12:30") == "und"
     assert detect_language("") == "und"

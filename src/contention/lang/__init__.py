@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SUPPORTED: tuple[str, ...] = ("en", "it")
+SUPPORTED: tuple[str, ...] = ("en", "it", "es", "fr", "de", "ru", "pt")
 
 
 @cache
