@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from contention.segment.language import CANDIDATES, assign_languages, detect_language, identify
+from contention.segment.language import CANDIDATES, assign_languages, detect_language
 from contention.segment.sentences import segment
 
 BILINGUAL = "\n\n".join(
