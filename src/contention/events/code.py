@@ -59,7 +59,7 @@ HISTORICAL_AFTER = dt.timedelta(days=365)
 # An "episode" starts at the earliest date mentioned within this window before publication.
 EPISODE_WINDOW = dt.timedelta(days=45)
 # How many sentences back a place or date may be inherited from.
-INHERIT_SENTENCES = 2
+INHERIT_SENTENCES = 3
 
 # An issue phrase ends at the first finite auxiliary ("against the massacre were arrested").
 _VERB_STOP = re.compile(

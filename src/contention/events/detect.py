@@ -104,7 +104,8 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
     return mentions
 
 
-_CROWDS = frozenset({"protesters", "workers", "unemployed", "students", "union", "civilians"})
+# Who can riot; "people" killed by a bomb (civilians) are no crowd.
+_CROWDS = frozenset({"protesters", "workers", "unemployed", "students", "union"})
 
 
 def _with_crowd(mentions: list[EventMention], ann: Annotations) -> list[EventMention]:
