@@ -1,7 +1,7 @@
 """IndiaPoliceEvents: does a sentence / document report police ARREST, FORCE, KILL?
 
 Data: ``docs.jsonl`` (doc_id, doc_text, doc_labels), ``sents.jsonl`` (doc_id,
-sent_id, sent_text, sent_labels) and ``metadata.jsonl`` (docid, date).  Each
+sent_id, sent_text, sent_labels) and ``metadata.jsonl`` (doc_id or docid, date).  Each
 document is processed once, as a whole, with its metadata date as publication
 date; each gold sentence is located in the document text in order (its offsets
 bound the sentence), and an event is credited to every gold sentence holding one
@@ -90,7 +90,10 @@ def run(data: Path, limit: int | None = None) -> SuiteResult:
     t0 = time.perf_counter()
     docs = _jsonl(data / "docs.jsonl")
     sents = _jsonl(data / "sents.jsonl")
-    dates = {m["docid"]: _date(m.get("date")) for m in _jsonl(data / "metadata.jsonl")}
+    dates = {
+        m.get("doc_id", m.get("docid")): _date(m.get("date"))
+        for m in _jsonl(data / "metadata.jsonl")
+    }
     by_doc: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for s in sents:
         by_doc[s["doc_id"]].append(s)
