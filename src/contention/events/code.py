@@ -37,6 +37,7 @@ from contention.events.mention import EventMention
 from contention.model import (
     ActorMention,
     Context,
+    CountMention,
     DateMention,
     Document,
     EventDate,
@@ -197,6 +198,7 @@ class _Coder:
         self.text = doc.text
         self.sentences = sentences
         self.by_index = {s.index: s for s in sentences}
+        self.starts = [s.start for s in sentences]
         self.places = _by_sentence(ann.places, [p.span for p in ann.places], sentences)
         dates = [d for d in ann.dates if not _is_dateline(doc.text, d)]
         self.dates = _by_sentence(dates, [d.span for d in dates], sentences)
@@ -292,7 +294,10 @@ class _Coder:
             after = [p for p in self.places.get(m.sentence, []) if p.span.start >= m.trigger.end]
             m.place = min(after, key=lambda p: p.span.start) if after else None
             return
-        m.place = self._best_place(sent_places, m, self._clause(m))
+        clause = self._clause(m)
+        if self._reference(m):
+            sent_places = []
+        m.place = self._best_place(sent_places, m, clause)
         if m.place is not None:
             return
         prior = self._prior(m, lambda o: o.place is not None and not o.place_inherited)
@@ -319,50 +324,88 @@ class _Coder:
         by the month.
         """
         own = self.dates.get(m.sentence, [])
+        clause = self._clause(m)
+        # A date inside a relative clause that does not hold the trigger dates
+        # something else ("the union, founded in 1981, leads the protests").
+        own = [d for d in own if self._in_clause(d.span, clause) or not self._relative(d.span, m)]
+        if self._reference(m):
+            return
         if not own:
             return
-        clause = self._clause(m)
         m.date = min(
             own,
             key=lambda d: (
-                not (clause[0] <= d.span.start < clause[1]),
+                not self._in_clause(d.span, clause),
                 _gap(d.span, m.trigger),
                 -_DATE_RANK.get(d.precision.value, 0),
             ),
         )
         m.date_value = EventDate(m.date.start, m.date.end, m.date.precision, m.date.method)
 
+    def _reference(self, m: EventMention) -> bool:
+        """A generic noun governed by a preposition ("the concerns of the marchers")
+        refers to an event told elsewhere: the dates and places around it are not its own."""
+        if not m.weak:
+            return False
+        lx = lexicon(m.language)
+        before = self.text[max(0, m.trigger.start - 20) : m.trigger.start]
+        return lx is not None and bool(lx.cues.governed.search(before))
+
+    @staticmethod
+    def _in_clause(span: Span, clause: tuple[int, int]) -> bool:
+        return clause[0] <= span.start < clause[1]
+
+    def _relative(self, span: Span, m: EventMention) -> bool:
+        """True when ``span`` sits in a clause opened by a relative word (which, that, che…)."""
+        lx = lexicon(m.language)
+        sent = self.by_index[m.sentence]
+        if lx is None:
+            return False
+        s_text = self.text[sent.start : sent.end]
+        bounds = clause_bounds(s_text, lx)
+        c_start, _ = clause_of(span.start - sent.start, bounds, len(s_text))
+        head = s_text[c_start : c_start + 20]
+        return bool(lx.cues.relative.match(head.lstrip(" ,")))
+
     def _prior(
-        self, m: EventMention, has: Callable[[EventMention], bool], *, any_family: bool = False
+        self,
+        m: EventMention,
+        has: Callable[[EventMention], bool],
+        *,
+        any_family: bool = False,
+        window: int = INHERIT_SENTENCES,
     ) -> EventMention | None:
         """The event told just before ``m`` (same type first) that has the wanted slot.
 
-        Only the two previous sentences and earlier mentions of the same
+        Only the ``window`` previous sentences and earlier mentions of the same
         sentence count: a narrative keeps its place and time that long.  Across
         sentences only the same family counts — a protest narrative does not
         lend its date to a foreign government's statement of support.
         """
-        window = [
+        cands = [
             o
             for o in self.mentions
             if o is not m
-            and m.sentence - INHERIT_SENTENCES <= o.sentence <= m.sentence
+            and m.sentence - window <= o.sentence <= m.sentence
             and o.trigger.start < m.trigger.start
             and (any_family or o.sentence == m.sentence or FAMILY.get(o.type) == FAMILY.get(m.type))
-            and not o.weak
+            and (not o.weak or o.has_own_slot)
             and not (o.contexts & {Context.HYPOTHETICAL, Context.NEGATED})
             and has(o)
         ]
-        if not window:
+        if not cands:
             return None
         # Same type first, then the event the text gives figures for (the
         # salient one), then the latest.
-        return max(window, key=lambda o: (o.type == m.type, bool(o.counts), o.trigger.start))
+        return max(cands, key=lambda o: (o.type == m.type, bool(o.counts), o.trigger.start))
 
     def code_inherited_date(self, m: EventMention) -> None:
         if m.date is not None:
             return
-        prior = self._prior(m, _own_date)
+        anaphora = self._anaphoric_date(m)
+        prior = self._prior(
+            m, _own_date, window=len(self.sentences) if anaphora else INHERIT_SENTENCES
+        )
         if prior is None:
             # A passage about the past stays in the past whatever its events:
             # "police fired on the workers in 2011 … the president dismissed
@@ -383,6 +426,14 @@ class _Coder:
             m.date_value = EventDate(self.episode.start, p, Precision.RANGE, "document_context")
             return
         m.date_value = EventDate(p - dt.timedelta(days=7), p, Precision.RANGE, "publication_date")
+
+    def _anaphoric_date(self, m: EventMention) -> bool:
+        """ "on the same day", "lo stesso giorno": the date is the one told before, however far."""
+        lx = lexicon(m.language)
+        sent = self.by_index[m.sentence]
+        return lx is not None and bool(
+            lx.cues.anaphoric_date.search(self.text, sent.start, sent.end)
+        )
 
     def _is_historical(self, m: EventMention) -> bool:
         p = self.doc.published
@@ -479,6 +530,24 @@ class _Coder:
 
     # -- counts ----------------------------------------------------------------
 
+    def _accidental(self, c: CountMention) -> bool:
+        """Deaths or injuries told in a clause about an accident ("the collapse killed 15")."""
+        if c.category not in ("fatalities", "injured"):
+            return False
+        idx = _sentence_index(self.sentences, self.starts, c.span.start)
+        sent = self.by_index[idx]
+        lx = lexicon(sent.language) if sent.language != "und" else None
+        if lx is None:
+            return False
+        s_text = self.text[sent.start : sent.end]
+        bounds = clause_bounds(s_text, lx)
+        a, b = clause_of(c.span.start - sent.start, bounds, len(s_text))
+        # The clause of the number and the one before it ("the collapse of the
+        # canopy, in which 15 people died").
+        i = bounds.index(a) if a in bounds else 0
+        lo = bounds[i - 1] if i > 0 else a
+        return bool(lx.cues.accident.search(s_text, lo, b))
+
     def code_counts(self, mentions: list[EventMention]) -> None:
         by_sentence: dict[int, list[EventMention]] = {}
         for m in mentions:
@@ -487,7 +556,7 @@ class _Coder:
         for idx, counts in self.counts.items():
             holders = by_sentence.get(idx) or by_sentence.get(idx - 1, [])
             for c in counts:
-                if c.category is None:
+                if c.category is None or self._accidental(c):
                     continue
                 ok = [h for h in holders if h.type in COUNT_TYPES.get(c.category, ())]
                 if not ok:
@@ -548,13 +617,13 @@ def _unify_sentence_dates(mentions: list[EventMention]) -> None:
     "in December 2011 the police fired on the workers, dismissed in May …:
     at least 14 were killed" — the killing is the shooting, dated December.
     """
-    first: dict[tuple[int, str, frozenset[Context]], EventMention] = {}
+    first: dict[tuple[int, str, str | None, frozenset[Context]], EventMention] = {}
     for m in sorted(mentions, key=lambda x: x.trigger.start):
         if m.date is None or m.facet is not None or m.weak:
             continue
         if m.contexts & {Context.HYPOTHETICAL, Context.NEGATED}:
             continue
-        lead = first.setdefault((m.sentence, m.type, frozenset(m.contexts)), m)
+        lead = first.setdefault((m.sentence, m.type, m.mode, frozenset(m.contexts)), m)
         if lead is not m:
             m.date, m.date_value = lead.date, lead.date_value
 

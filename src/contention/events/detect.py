@@ -75,8 +75,11 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
             found: list[tuple[int, int, Trigger]] = []
             for trig in lx.triggers:
                 for m in trig.pattern.finditer(s_text):
-                    if _accepted(trig, s_text, m.start(), m.end(), sports_cache[key]):
-                        found.append((m.start(), m.end(), trig))
+                    if not _accepted(trig, s_text, m.start(), m.end(), sports_cache[key]):
+                        continue
+                    if trig.type == "CONCEDE" and lx.cues.demand.search(s_text, 0, m.start()):
+                        continue  # "protesters called for the president to resign"
+                    found.append((m.start(), m.end(), trig))
             # Longest match first; a shorter overlapping one is dropped.
             found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
             kept: list[tuple[int, int, Trigger]] = []

@@ -47,6 +47,11 @@ class Cues:
     sports: re.Pattern[str]
     issue: re.Pattern[str]
     locative: re.Pattern[str]
+    relative: re.Pattern[str]
+    governed: re.Pattern[str]
+    anaphoric_date: re.Pattern[str]
+    demand: re.Pattern[str]
+    accident: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,17 @@ def lexicon(language: str) -> Lexicon | None:
         sports=_alternation(c.get("sports", [])),
         issue=_alternation(c.get("issue", [])),
         # Anchored at the end: the preposition must be the word right before the place.
+        relative=re.compile(r"(?:" + "|".join(c.get("relative", ["(?!x)x"])) + r")(?!\w)", re.I),
+        anaphoric_date=_alternation(c.get("anaphoric_date", [])),
+        # Anchored at the end, like ``locative``: the preposition right before a noun.
+        governed=re.compile(
+            r"(?<!\w)(?:" + "|".join(c.get("governed", [])) + r")\s+(?:the\s+|its\s+|their\s+)?$",
+            re.IGNORECASE,
+        )
+        if c.get("governed")
+        else _NEVER,
+        demand=_alternation(c.get("demand", [])),
+        accident=_alternation(c.get("accident", [])),
         locative=re.compile(
             r"(?<!\w)(?:" + "|".join(c.get("locative", [])) + r")\s+(?:the\s+)?$", re.IGNORECASE
         )
