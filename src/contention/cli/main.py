@@ -312,3 +312,15 @@ def demo(db: str) -> None:
             key=lambda r: ((r["date"] or {}).get("start") or "9999", r["id"]),
         )
     console().print(events_table(records))
+
+
+def _register_tool_commands() -> None:
+    """Commands that live in their own modules (evaluation, benchmark)."""
+    from contention.cli.bench_cmd import bench_cmd
+    from contention.cli.eval_cmd import eval_cmd
+
+    cli.add_command(eval_cmd)
+    cli.add_command(bench_cmd)
+
+
+_register_tool_commands()
