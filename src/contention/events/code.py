@@ -59,6 +59,8 @@ T = TypeVar("T")
 HISTORICAL_AFTER = dt.timedelta(days=365)
 # An "episode" starts at the earliest date mentioned within this window before publication.
 EPISODE_WINDOW = dt.timedelta(days=45)
+# A relative clause this close after the trigger is about the trigger's event.
+RELATIVE_ANTECEDENT_WORDS = 6
 # How many sentences back a place or date may be inherited from.
 INHERIT_SENTENCES = 3
 
@@ -356,7 +358,12 @@ class _Coder:
         return clause[0] <= span.start < clause[1]
 
     def _relative(self, span: Span, m: EventMention) -> bool:
-        """True when ``span`` sits in a clause opened by a relative word (which, that, che…)."""
+        """True when ``span`` sits in a relative clause (which, that, che…) about another noun.
+
+        A relative clause right after the trigger describes the event itself
+        ("the march that was planned for Saturday"); one further away
+        describes something else ("led by the union, that was founded in 1981").
+        """
         lx = lexicon(m.language)
         sent = self.by_index[m.sentence]
         if lx is None:
@@ -364,8 +371,14 @@ class _Coder:
         s_text = self.text[sent.start : sent.end]
         bounds = clause_bounds(s_text, lx)
         c_start, _ = clause_of(span.start - sent.start, bounds, len(s_text))
-        head = s_text[c_start : c_start + 20]
-        return bool(lx.cues.relative.match(head.lstrip(" ,")))
+        head = s_text[c_start : c_start + 20].lstrip(" ,")
+        if not lx.cues.relative.match(head):
+            return False
+        rel_trigger_end = m.trigger.end - sent.start
+        if c_start < rel_trigger_end:
+            return True  # a relative clause before the trigger is about another noun
+        between = s_text[rel_trigger_end:c_start]
+        return len(between.split()) > RELATIVE_ANTECEDENT_WORDS
 
     def _prior(
         self,

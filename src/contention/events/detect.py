@@ -53,6 +53,12 @@ def _accepted(trig: Trigger, s_text: str, start: int, end: int, sports: bool) ->
     return True
 
 
+def _infinitive(s_text: str, start: int, end: int, lx: Lexicon) -> bool:
+    """A trigger in the infinitive ("to strike", "scendere in strada") names an aim or a
+    demand, not an occurrence: it may join an event told elsewhere but not stand alone."""
+    return bool(lx.cues.infinitive.search(s_text[max(0, start - 12) : end]))
+
+
 def _paragraph_text(text: str, sentences: list[Sentence], paragraph: int) -> str:
     members = [s for s in sentences if s.paragraph == paragraph]
     return text[members[0].start : members[-1].end] if members else ""
@@ -96,7 +102,7 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                         trigger=make_span(text, sent.start + start, sent.start + end),
                         sentence=sent.index,
                         language=lx.language if sent.language == "und" else sent.language,
-                        weak=trig.weak,
+                        weak=trig.weak or _infinitive(s_text, start, end, lx),
                         facet=trig.facet,
                         contexts=trigger_context(s_text, start, end, lx, bounds, scope_end),
                         needs_crowd=trig.needs_crowd,

@@ -49,6 +49,7 @@ class Cues:
     locative: re.Pattern[str]
     relative: re.Pattern[str]
     governed: re.Pattern[str]
+    infinitive: re.Pattern[str]
     anaphoric_date: re.Pattern[str]
     demand: re.Pattern[str]
     accident: re.Pattern[str]
@@ -110,6 +111,10 @@ def lexicon(language: str) -> Lexicon | None:
         # Anchored at the end: the preposition must be the word right before the place.
         relative=re.compile(r"(?:" + "|".join(c.get("relative", ["(?!x)x"])) + r")(?!\w)", re.I),
         anaphoric_date=_alternation(c.get("anaphoric_date", [])),
+        # Matched on the words up to the trigger's end; anchored at that end.
+        infinitive=re.compile("(?:" + "|".join(c["infinitive"]) + r")$", re.IGNORECASE)
+        if c.get("infinitive")
+        else _NEVER,
         # Anchored at the end, like ``locative``: the preposition right before a noun.
         governed=re.compile(
             r"(?<!\w)(?:" + "|".join(c.get("governed", [])) + r")\s+(?:the\s+|its\s+|their\s+)?$",
