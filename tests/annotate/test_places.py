@@ -228,3 +228,30 @@ def test_region_named_after_its_city_reads_as_the_city(gazetteer: Gazetteer) -> 
     assert found["Mogilev"].feature == "city" and found["Mogilev"].country == "BY"
     [p] = places(gazetteer, "Roadblocks went up across the Mogilev region.")
     assert (p.span.quote, p.feature) == ("Mogilev region", "admin1")
+
+
+def test_party_and_newspaper_names_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Forza Italia e Fratelli d'Italia hanno criticato lo sciopero. "
+        "The Washington Post and the New York Times covered the march."
+    )
+    assert places(gazetteer, text, "it") == []
+
+
+def test_world_city_beats_a_namesake_in_a_context_country(gazetteer: Gazetteer) -> None:
+    text = (
+        "Teachers struck across Ohio on Monday. "
+        "Governments in Washington and London condemned the crackdown. "
+        "Fans in Dublin watched the match in pubs."
+    )
+    found = by_quote(places(gazetteer, text))
+    assert found["London"].country == "GB"
+    assert found["Dublin"].country == "IE"
+    # a qualifier still wins over fame
+    [p, _] = places(gazetteer, "A rally was held in London, Ohio.")
+    assert (p.country, p.admin1) == ("US", "Ohio")
+
+
+def test_sentence_initial_common_words_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "Police in Alabama arrested four. Mobile phones were banned. Troy was quiet."
+    assert [p.span.quote for p in places(gazetteer, text)] == ["Alabama"]

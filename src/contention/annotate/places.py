@@ -41,7 +41,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,6 +103,19 @@ class _Resources:
     city_after: tuple[str, ...]
     city_before: tuple[str, ...]
     qualifiers: dict[str, str]
+    ambiguous: frozenset[str]
+    stop_pattern: re.Pattern[str] | None
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for all stop phrases; apostrophes and hyphens vary."""
+    alts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        words = [re.escape(w).replace("'", "['’]") for w in p.split()]
+        alts.append(r"[\s\-]+".join(words))
+    if not alts:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -118,12 +131,16 @@ def _resources() -> _Resources:
     phrases: set[str] = set()
     demonyms: dict[str, str] = {}
     qualifiers: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    raw_phrases: set[str] = set()
     lists: dict[str, set[str]] = {k: set() for k in ("aa", "ab", "ca", "cb")}
     for lang in SUPPORTED:
         res = load(lang, "places")
         words.update(w.casefold() for w in res.get("stop", {}).get("words", []))
         names.update(w.casefold() for w in res.get("stop", {}).get("names", []))
         phrases.update(normalize(p) for p in res.get("stop", {}).get("phrases", []))
+        raw_phrases.update(res.get("stop", {}).get("phrases", []))
+        ambiguous.update(normalize(w) for w in res.get("stop", {}).get("ambiguous", []))
         demonyms.update({k.casefold(): v for k, v in res.get("demonyms", {}).items()})
         qualifiers.update(res.get("qualifiers", {}))
         lists["aa"].update(res.get("admin_words", {}).get("after", []))
@@ -144,6 +161,8 @@ def _resources() -> _Resources:
         longest_first(lists["ca"]),
         longest_first(lists["cb"]),
         qualifiers,
+        frozenset(ambiguous),
+        _phrase_pattern(raw_phrases),
     )
 
 
@@ -161,6 +180,7 @@ class _Span:
 
     start: int
     end: int
+    sent: int  # index into the sentence list
     ntok: int
     key: str
     cands: list[Candidate]
@@ -279,10 +299,31 @@ def _glued(
     return saw_connector
 
 
+def _blocked(text: str, res: _Resources) -> set[int]:
+    """Start offsets of words inside stop phrases ("Forza Italia", "Fratelli d'Italia")."""
+    out: set[int] = set()
+    if res.stop_pattern is None:
+        return out
+    for m in res.stop_pattern.finditer(text):
+        out.update(t.start() for t in _TOKEN.finditer(text, m.start(), m.end()))
+        out.update(
+            t.start() + len(e.group())
+            for t in _TOKEN.finditer(text, m.start(), m.end())
+            if (e := _ELISION.match(t.group()))
+        )
+    return out
+
+
 def _candidate_spans(
-    text: str, sent: Sentence, gaz: Gazetteer, res: _Resources, lower: frozenset[str]
+    text: str,
+    sent: Sentence,
+    sent_index: int,
+    gaz: Gazetteer,
+    res: _Resources,
+    lower: frozenset[str],
+    blocked: set[int],
 ) -> list[_Span]:
-    tokens = _tokens(text, sent)
+    tokens = [t for t in _tokens(text, sent) if t.start not in blocked]
     if not tokens:
         return []
     alpha = [t for t in tokens if t.text.casefold() not in _CONNECTORS]
@@ -317,7 +358,9 @@ def _candidate_spans(
                     continue
                 weak = headline or (j - i == 1 and run[i] == 0)
                 common = j - i == 1 and key in lower
-                span = _Span(first.start, last.end, j - i, key, cands, weak, common, False)
+                span = _Span(
+                    first.start, last.end, sent_index, j - i, key, cands, weak, common, False
+                )
                 span_of.update(dict.fromkeys(range(i, j), len(found)))
                 found.append((i, j, span))
                 i = j
@@ -358,34 +401,90 @@ def _qualify(text: str, spans: list[_Span], res: _Resources) -> None:
                 sp.qualifier = frozenset({(cc, admin1 or None)})
 
 
-def _context(spans: list[_Span], text: str, res: _Resources) -> dict[str, float]:
-    """Each country's share of the document's country evidence (shares sum to 1)."""
-    weight: dict[str, float] = defaultdict(float)
+def _evidence(
+    spans: list[_Span], text: str, sentences: Sequence[Sentence], res: _Resources
+) -> list[dict[str, float]]:
+    """Country evidence per sentence: country names and unambiguous big places 1, demonyms 0.5."""
+    weights: list[dict[str, float]] = [defaultdict(float) for _ in sentences]
     inside: set[int] = set()
     for sp in spans:
         inside.update(range(sp.start, sp.end))
         exact = [c for c in sp.cands if c.match == "exact"]
         countries = {c.country for c in exact if c.feature == "country"}
-        if countries:
+        if countries and not sp.glued:
             for cc in countries:
-                weight[cc] += 1.0
+                weights[sp.sent][cc] += 1.0
             continue
+        top = max((c.population for c in exact), default=0)
         big = {
             c.country
             for c in exact
-            if c.population >= 100_000 or (c.feature == "admin1" and c.population >= 10_000)
+            if c.population >= max(100_000, top // 10)
+            or (c.feature == "admin1" and c.population >= 10_000)
         }
-        if len(big) == 1 and not sp.glued:
-            weight[big.pop()] += 1.0
-    for m in _TOKEN.finditer(text):
-        demonym_of = res.demonyms.get(m.group().casefold())
-        if demonym_of and m.start() not in inside:
-            weight[demonym_of] += 0.5
-    total = sum(weight.values())
-    return {cc: w / total for cc, w in weight.items()} if total else {}
+        if len(big) == 1 and not (sp.glued or sp.common or sp.key in res.ambiguous):
+            weights[sp.sent][big.pop()] += 1.0
+    for n, sent in enumerate(sentences):
+        for m in _TOKEN.finditer(text, sent.start, sent.end):
+            demonym_of = res.demonyms.get(m.group().casefold())
+            if demonym_of and m.start() not in inside:
+                weights[n][demonym_of] += 0.5
+    return weights
 
 
-def _min_population(c: Candidate, sp: _Span, share: float) -> float:
+def _shares(weights: Iterable[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = defaultdict(float)
+    for w in weights:
+        for cc, x in w.items():
+            total[cc] += x
+    norm = sum(total.values())
+    return {cc: x / norm for cc, x in total.items()} if norm else {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Country shares of the whole document and of each sentence's neighbourhood (±1)."""
+
+    document: dict[str, float]
+    local: list[dict[str, float]]
+
+    def share(self, c: Candidate, sp: _Span) -> float:
+        """How much the text around ``sp`` is about ``c``'s country (0…1).
+
+        A namesake of a world city (one of 500,000 or more, ten times bigger)
+        gets context only where its country dominates: 60 % of the document's
+        evidence or 40 % of the neighbouring sentences' (Kazakhstan's Aksu, not
+        China's; but "Dublin" in a roundup that mentions the US is still
+        Ireland's).  At a hundred times smaller ("London", Ohio) context
+        never decides: only a qualifier ("London, Ohio") does.
+        """
+        local = self.local[sp.sent].get(c.country, 0.0)
+        doc = self.document.get(c.country, 0.0)
+        biggest = max(
+            (
+                d.population
+                for d in sp.cands
+                if d.country != c.country and d.match == "exact" and d.population >= 500_000
+            ),
+            default=0,
+        )
+        if biggest >= 100 * c.population:
+            return 0.0
+        if biggest >= 10 * c.population:
+            local = local if local >= 0.4 else 0.0
+            doc = doc if doc >= 0.6 else 0.0
+        return max(local, doc)
+
+
+def _context(
+    spans: list[_Span], text: str, sentences: Sequence[Sentence], res: _Resources
+) -> _Context:
+    weights = _evidence(spans, text, sentences, res)
+    local = [_shares(weights[max(0, n - 1) : n + 2]) for n in range(len(weights))]
+    return _Context(_shares(weights), local)
+
+
+def _min_population(c: Candidate, sp: _Span, share: float, res: _Resources) -> float:
     """Smallest population that makes ``c`` a believable reading of ``sp`` (inf: never)."""
     if c.feature == "country":
         return math.inf if sp.glued else 0
@@ -395,7 +494,9 @@ def _min_population(c: Candidate, sp: _Span, share: float) -> float:
         if c.match == "fuzzy" and not (sp.hint == "admin1" or share > 0):
             return 1_000_000
         return 0
-    in_context = share > 0
+    if sp.key in res.ambiguous and not (sp.qualifier or sp.hint or (share > 0 and not sp.weak)):
+        return math.inf  # "Mobile", "Troy", "Florence": a common word or a first name too
+    in_context = share > 0 or _qualified(c, sp)
     floor = 1_000 if in_context else (15_000 if sp.ntok == 1 else 5_000)
     if len(sp.key) <= 4:
         floor = max(floor, 20_000 if in_context else 100_000)
@@ -404,6 +505,11 @@ def _min_population(c: Candidate, sp: _Span, share: float) -> float:
     if sp.weak:
         floor = max(floor, 10_000 if in_context else 100_000)
     return floor
+
+
+def _qualified(c: Candidate, sp: _Span) -> bool:
+    """Whether a written qualifier ("…, Ohio", "…, D.C.") names ``c``'s region or country."""
+    return (c.country, c.admin1) in sp.qualifier or (c.country, None) in sp.qualifier
 
 
 def _same_name(a: Candidate, b: Candidate) -> bool:
@@ -416,9 +522,7 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
     s += {"country": 1.0, "admin1": 0.2, "city": 0.0}[c.feature]
     s -= {"exact": 0.0, "derived": 0.5, "fuzzy": 0.3}[c.match]
     s += 2.0 * share
-    if sp.qualifier and (
-        (c.country, c.admin1) in sp.qualifier or (c.country, None) in sp.qualifier
-    ):
+    if _qualified(c, sp):
         s += 2.0
     if sp.hint == "admin1":
         s += 2.0 if c.feature == "admin1" else -1.0
@@ -428,7 +532,7 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
         d.feature == "city"
         and d.match == "exact"
         and (
-            d.population >= 500_000
+            d.population >= 250_000
             or (
                 d.country == c.country
                 and d.admin1 == c.name
@@ -443,11 +547,11 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
     return s
 
 
-def _resolve(sp: _Span, shares: dict[str, float]) -> tuple[Candidate, float] | None:
+def _resolve(sp: _Span, ctx: _Context, res: _Resources) -> tuple[Candidate, float] | None:
     scored = [
-        (_score(c, sp, shares.get(c.country, 0.0)), c)
+        (_score(c, sp, share), c)
         for c in sp.cands
-        if c.population >= _min_population(c, sp, shares.get(c.country, 0.0))
+        if c.population >= _min_population(c, sp, share := ctx.share(c, sp), res)
     ]
     if not scored:
         return None
@@ -473,13 +577,14 @@ def find_places(
     res = _resources()
     lower = _lowercase_words(text)
     spans: list[_Span] = []
-    for sent in sentences:
-        spans.extend(_candidate_spans(text, sent, gaz, res, lower))
+    blocked = _blocked(text, res)
+    for n, sent in enumerate(sentences):
+        spans.extend(_candidate_spans(text, sent, n, gaz, res, lower, blocked))
     _qualify(text, spans, res)
-    shares = _context(spans, text, res)
+    ctx = _context(spans, text, sentences, res)
     out: list[PlaceMention] = []
     for sp in spans:
-        resolved = _resolve(sp, shares)
+        resolved = _resolve(sp, ctx, res)
         if resolved is None:
             continue
         c, score = resolved
