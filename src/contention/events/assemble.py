@@ -128,12 +128,12 @@ class _Group:
             ),
         )
 
-    def accepts(self, m: EventMention) -> bool:
+    def accepts(self, m: EventMention, *, same_status: bool = True) -> bool:
         if m.type != self.first.type or m.facet != self.first.facet:
             return False
         if m.mode not in _GENERIC_MODES and self.mode not in _GENERIC_MODES and m.mode != self.mode:
             return False
-        if frozenset(m.contexts & _STATUS) != self.status:
+        if same_status and frozenset(m.contexts & _STATUS) != self.status:
             return False
         here = self.place
         if m.place is not None and here is not None and not places_compatible(m.place, here):
@@ -158,8 +158,9 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     # A generic noun in a conditional or a call ("the mobilisation will go on
     # in Genoa if …") names no event of its own: it may only join one.
     unreal = {Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL}
-    anchored = [m for m in ordered if not m.weak or (m.has_own_slot and not m.contexts & unreal)]
-    floating = [m for m in ordered if m not in anchored]
+    body = [m for m in ordered if not m.headline]
+    anchored = [m for m in body if not m.weak or (m.has_own_slot and not m.contexts & unreal)]
+    floating = [m for m in body if m not in anchored]
     for m in anchored:
         fits = [g for g in groups if g.accepts(m)]
         if fits:
@@ -177,6 +178,15 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
         fits = [g for g in groups if g.accepts(m)]
         if fits:
             min(fits, key=lambda g: _distance(g, m)).mentions.append(m)
+    # A headline summarises the body in the present tense ("president withdraws
+    # bill"): it joins the body's event whatever its tense, and stands alone
+    # only when the body does not tell it.
+    for m in (m for m in ordered if m.headline):
+        fits = [g for g in groups if g.accepts(m, same_status=False)]
+        if fits:
+            fits[0].mentions.append(m)
+        elif not m.weak:
+            groups.append(_Group([m]))
     return groups
 
 

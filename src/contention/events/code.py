@@ -470,6 +470,11 @@ class _Coder:
     def code_actors(self, m: EventMention) -> None:
         actors = self.actors.get(m.sentence, [])
 
+        lx = lexicon(m.language)
+        if lx is not None:
+            # "regional officials said": who reports an event did not act in it.
+            actors = [a for a in actors if not lx.cues.reporting_actor.match(self.text, a.span.end)]
+
         def pick(
             classes: tuple[str, ...], exclude: ActorMention | None, before: bool
         ) -> ActorMention | None:
@@ -555,11 +560,10 @@ class _Coder:
         s_text = self.text[sent.start : sent.end]
         bounds = clause_bounds(s_text, lx)
         a, b = clause_of(c.span.start - sent.start, bounds, len(s_text))
-        # The clause of the number and the one before it ("the collapse of the
-        # canopy, in which 15 people died").
-        i = bounds.index(a) if a in bounds else 0
-        lo = bounds[i - 1] if i > 0 else a
-        return bool(lx.cues.accident.search(s_text, lo, b))
+        # Anywhere before the number in its sentence ("after the collapse of the
+        # station canopy on 1 November, in which 15 people died").
+        del a
+        return bool(lx.cues.accident.search(s_text, 0, b))
 
     def code_counts(self, mentions: list[EventMention]) -> None:
         by_sentence: dict[int, list[EventMention]] = {}

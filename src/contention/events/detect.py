@@ -17,7 +17,7 @@ from contention.events.code import code_mentions
 from contention.events.context import clause_bounds, in_sports_report, trigger_context
 from contention.events.lexicon import Lexicon, Trigger, lexicon
 from contention.events.mention import EventMention
-from contention.model import Document, Sentence, make_span
+from contention.model import Context, Document, Sentence, make_span
 
 if TYPE_CHECKING:
     from contention.pipeline.core import Annotations
@@ -53,6 +53,31 @@ def _accepted(trig: Trigger, s_text: str, start: int, end: int, sports: bool) ->
     return True
 
 
+def _is_headline(doc: Document, sent: Sentence, s_text: str) -> bool:
+    """The title sentence: it summarises the story the body tells."""
+    if sent.paragraph != 0 or not doc.title:
+        return False
+    title = doc.title.strip()
+    return bool(title) and (s_text.strip() in title or title in s_text)
+
+
+def _reported_intent(m: EventMention, s_text: str, start: int, lx: Lexicon) -> None:
+    """'The president said he would withdraw the bill': reported intent, not a conditional.
+
+    Announcing a concession is the concession (CONCEDE stays asserted); for
+    any other event, announced intent is a future event.
+    """
+    if Context.HYPOTHETICAL not in m.contexts:
+        return
+    if not lx.cues.reported.search(s_text, 0, start) or lx.cues.conditional.search(
+        s_text, 0, start
+    ):
+        return
+    m.contexts.discard(Context.HYPOTHETICAL)
+    if m.type != "CONCEDE":
+        m.contexts.add(Context.FUTURE)
+
+
 def _infinitive(s_text: str, start: int, end: int, lx: Lexicon) -> bool:
     """A trigger in the infinitive ("to strike", "scendere in strada") names an aim or a
     demand, not an occurrence: it may join an event told elsewhere but not stand alone."""
@@ -78,6 +103,7 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                     text, _paragraph_text(text, sentences, sent.paragraph), lx
                 )
             bounds = clause_bounds(s_text, lx)
+            headline = _is_headline(doc, sent, s_text)
             found: list[tuple[int, int, Trigger]] = []
             for trig in lx.triggers:
                 for m in trig.pattern.finditer(s_text):
@@ -106,8 +132,10 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                         facet=trig.facet,
                         contexts=trigger_context(s_text, start, end, lx, bounds, scope_end),
                         needs_crowd=trig.needs_crowd,
+                        headline=headline,
                     )
                 )
+                _reported_intent(mentions[-1], s_text, start, lx)
             if kept:
                 break  # an undetermined sentence is read in the first language that fires
     return mentions

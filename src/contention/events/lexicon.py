@@ -50,6 +50,9 @@ class Cues:
     relative: re.Pattern[str]
     governed: re.Pattern[str]
     infinitive: re.Pattern[str]
+    reported: re.Pattern[str]
+    conditional: re.Pattern[str]
+    reporting_actor: re.Pattern[str]
     anaphoric_date: re.Pattern[str]
     demand: re.Pattern[str]
     accident: re.Pattern[str]
@@ -111,6 +114,12 @@ def lexicon(language: str) -> Lexicon | None:
         # Anchored at the end: the preposition must be the word right before the place.
         relative=re.compile(r"(?:" + "|".join(c.get("relative", ["(?!x)x"])) + r")(?!\w)", re.I),
         anaphoric_date=_alternation(c.get("anaphoric_date", [])),
+        reported=_alternation(c.get("reported", [])),
+        conditional=_alternation(c.get("conditional", [])),
+        # Matched right after an actor phrase: the actor only reports ("officials said").
+        reporting_actor=re.compile(r"\s*(?:" + "|".join(c["reporting_actor"]) + r")(?!\w)", re.I)
+        if c.get("reporting_actor")
+        else _NEVER,
         # Matched on the words up to the trigger's end; anchored at that end.
         infinitive=re.compile("(?:" + "|".join(c["infinitive"]) + r")$", re.IGNORECASE)
         if c.get("infinitive")

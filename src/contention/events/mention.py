@@ -38,6 +38,7 @@ class EventMention:
     weak: bool = False
     facet: str | None = None
     needs_crowd: bool = False
+    headline: bool = False
     contexts: set[Context] = field(default_factory=set)
     place: PlaceMention | None = None
     place_inherited: bool = False
