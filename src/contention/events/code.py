@@ -378,6 +378,8 @@ class _Coder:
         if c_start < rel_trigger_end:
             return True  # a relative clause before the trigger is about another noun
         between = s_text[rel_trigger_end:c_start]
+        if re.search(r"[,;:()–—]", between):
+            return True  # "the protests began in July, when the court …": another noun
         return len(between.split()) > RELATIVE_ANTECEDENT_WORDS
 
     def _prior(
@@ -428,7 +430,8 @@ class _Coder:
                 prior = None
         if prior is not None and prior.date is not None:
             d = prior.date
-            m.date, m.date_inherited = d, True
+            # "on the same day" states the date in this sentence: it counts as own.
+            m.date, m.date_inherited = d, not anaphora
             m.date_value = EventDate(d.start, d.end, d.precision, "document_context")
             return
         p = self.doc.published
