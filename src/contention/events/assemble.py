@@ -158,7 +158,7 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     # A generic noun in a conditional or a call ("the mobilisation will go on
     # in Genoa if …") names no event of its own: it may only join one.
     unreal = {Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL}
-    body = [m for m in ordered if not m.headline]
+    body = [m for m in ordered if not m.headline and not m.anaphor]
     anchored = [m for m in body if not m.weak or (m.has_own_slot and not m.contexts & unreal)]
     floating = [m for m in body if m not in anchored]
     for m in anchored:
@@ -181,6 +181,18 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     # A headline summarises the body in the present tense ("president withdraws
     # bill"): it joins the body's event whatever its tense, and stands alone
     # only when the body does not tell it.
+    # "those strikes" points back at an event already told, whatever the
+    # tense of the sentence that mentions it; alone it is no event.
+    for m in (m for m in ordered if m.anaphor and not m.headline):
+        fits = [
+            g
+            for g in groups
+            if g.first.type == m.type
+            and g.mode == m.mode
+            and g.first.trigger.start < m.trigger.start
+        ]
+        if fits:
+            max(fits, key=lambda g: g.first.trigger.start).mentions.append(m)
     for m in (m for m in ordered if m.headline):
         fits = [g for g in groups if g.accepts(m, same_status=False)]
         if fits:

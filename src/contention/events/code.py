@@ -61,6 +61,8 @@ HISTORICAL_AFTER = dt.timedelta(days=365)
 EPISODE_WINDOW = dt.timedelta(days=45)
 # A relative clause this close after the trigger is about the trigger's event.
 RELATIVE_ANTECEDENT_WORDS = 6
+# Modes that add nothing to their type ("killed"): they share the dates of its other modes.
+_GENERIC_MODES = frozenset({None, "kill", "repression"})
 # How many sentences back a place or date may be inherited from.
 INHERIT_SENTENCES = 3
 
@@ -222,6 +224,7 @@ class _Coder:
         self.episode: DateMention | None = None
         # The slot each sentence's own mentions settled on, for later sentences to inherit.
         self.mentions: list[EventMention] = []
+        self.barriers: list[int] = []
 
     def set_episode(self, mentions: list[EventMention]) -> None:
         """The episode starts at the earliest recent date that dates an event of its own."""
@@ -401,7 +404,7 @@ class _Coder:
             o
             for o in self.mentions
             if o is not m
-            and m.sentence - window <= o.sentence <= m.sentence
+            and max(m.sentence - window, self._barrier(m.sentence)) <= o.sentence <= m.sentence
             and o.trigger.start < m.trigger.start
             and (any_family or o.sentence == m.sentence or FAMILY.get(o.type) == FAMILY.get(m.type))
             and (not o.weak or o.has_own_slot)
@@ -442,6 +445,20 @@ class _Coder:
             m.date_value = EventDate(self.episode.start, p, Precision.RANGE, "document_context")
             return
         m.date_value = EventDate(p - dt.timedelta(days=7), p, Precision.RANGE, "publication_date")
+
+    def _barrier(self, idx: int) -> int:
+        """The latest sentence up to ``idx`` that returns the story to the present.
+
+        "This time they said enough": nothing told before it lends its date to
+        what follows.
+        """
+        if not self.barriers:
+            for sent in self.sentences:
+                lx = lexicon(sent.language) if sent.language != "und" else None
+                if lx is not None and lx.cues.present.search(self.text, sent.start, sent.end):
+                    self.barriers.append(sent.index)
+            self.barriers.append(-1)
+        return max((b for b in self.barriers if b <= idx), default=-1)
 
     def _anaphoric_date(self, m: EventMention) -> bool:
         """ "on the same day", "lo stesso giorno": the date is the one told before, however far."""
@@ -643,7 +660,11 @@ def _unify_sentence_dates(mentions: list[EventMention]) -> None:
             continue
         if m.contexts & {Context.HYPOTHETICAL, Context.NEGATED}:
             continue
-        lead = first.setdefault((m.sentence, m.type, m.mode, frozenset(m.contexts)), m)
+        key = (m.sentence, m.type, m.mode, frozenset(m.contexts))
+        lead = first.setdefault(key, m)
+        if lead is m and m.mode in _GENERIC_MODES:
+            # "the police fired … at least 14 were killed": a bare killing is the shooting.
+            lead = next((v for k, v in first.items() if k[0:2] == key[0:2] and k[3] == key[3]), m)
         if lead is not m:
             m.date, m.date_value = lead.date, lead.date_value
 

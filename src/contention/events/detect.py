@@ -133,6 +133,9 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                         contexts=trigger_context(s_text, start, end, lx, bounds, scope_end),
                         needs_crowd=trig.needs_crowd,
                         headline=headline,
+                        anaphor=bool(
+                            lx.cues.demonstrative.search(s_text[max(0, start - 12) : start])
+                        ),
                     )
                 )
                 _reported_intent(mentions[-1], s_text, start, lx)

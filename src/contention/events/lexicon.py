@@ -51,6 +51,8 @@ class Cues:
     governed: re.Pattern[str]
     infinitive: re.Pattern[str]
     reported: re.Pattern[str]
+    present: re.Pattern[str]
+    demonstrative: re.Pattern[str]
     conditional: re.Pattern[str]
     reporting_actor: re.Pattern[str]
     anaphoric_date: re.Pattern[str]
@@ -115,6 +117,10 @@ def lexicon(language: str) -> Lexicon | None:
         relative=re.compile(r"(?:" + "|".join(c.get("relative", ["(?!x)x"])) + r")(?!\w)", re.I),
         anaphoric_date=_alternation(c.get("anaphoric_date", [])),
         reported=_alternation(c.get("reported", [])),
+        present=_alternation(c.get("present", [])),
+        demonstrative=re.compile(r"(?<!\w)(?:" + "|".join(c["demonstrative"]) + r")\s+$", re.I)
+        if c.get("demonstrative")
+        else _NEVER,
         conditional=_alternation(c.get("conditional", [])),
         # Matched right after an actor phrase: the actor only reports ("officials said").
         reporting_actor=re.compile(r"\s*(?:" + "|".join(c["reporting_actor"]) + r")(?!\w)", re.I)

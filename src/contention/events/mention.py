@@ -39,6 +39,8 @@ class EventMention:
     facet: str | None = None
     needs_crowd: bool = False
     headline: bool = False
+    # "those strikes": points back at an event already told.
+    anaphor: bool = False
     contexts: set[Context] = field(default_factory=set)
     place: PlaceMention | None = None
     place_inherited: bool = False
