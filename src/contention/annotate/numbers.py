@@ -422,7 +422,8 @@ class NumberLexicon:
                 acc.add(("small", 1))
                 j += 1
                 continue
-            if w in self.joiners and acc.last in ("hundred", "big") and nxt is not None:
+            # "two hundred and fifty", "mil y quinientos", "treinta y cinco" (a unit after tens)
+            if w in self.joiners and acc.last in ("hundred", "big", "ten") and nxt is not None:
                 follow = self.atoms(nxt.norm) if nxt.kind == "word" else None
                 trial = acc.copy()
                 if follow and follow[0][0] == "small" and all(trial.add(a) for a in follow):
