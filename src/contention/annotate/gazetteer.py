@@ -446,6 +446,7 @@ def build(path: Path) -> None:
         con.commit()
         con.execute("VACUUM")
         con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is no secret
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):

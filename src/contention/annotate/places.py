@@ -14,20 +14,25 @@ How it works, and why:
    and stop phrases ("Independence Day") are never looked up; demonyms
    ("Kazakh", "algerini") are never places but count as weak evidence of the
    document's country.
-2. Document context: every country name counts 1 for its country, every
-   unambiguous big city or region counts 1 for its country, every demonym
-   0.5.  A candidate's score is its population (log scale), its level (a
-   country name is strong), plus twice its country's share of that evidence,
-   plus a bonus when the text says "X region" / "city of X".  So a Kazakh
-   article keeps "Aksu" in Kazakhstan although China's Aksu is bigger, and a
-   passing mention of Algeria or Ukraine does not move its towns.
-3. Acceptance thresholds keep tiny places out: a city outside the document's
+2. Context: every country name counts 1 for its country, every unambiguous
+   big city or region 1, every demonym 0.5 — per sentence.  A candidate's
+   score is its population (log scale), its level (a country name is
+   strong), twice its country's share of the evidence (of the document, or
+   of the sentence and its two neighbours, whichever is larger), a bonus for
+   "X region" / "city of X", and a bigger one for a written qualifier
+   ("Florence, Alabama", "Washington, D.C.").  So a Kazakh article keeps
+   "Aksu" in Kazakhstan although China's Aksu is bigger, and a passing
+   mention of Algeria or Ukraine does not move its towns.  A namesake of a
+   world city needs its country to dominate ("London" stays British in an
+   article about Ohio unless it says "London, Ohio").
+3. Acceptance thresholds keep tiny places out: a city outside the context
    countries needs 15,000 inhabitants (5,000 for multi-word names, 100,000
-   for names of four letters or less); a sentence-initial word, a word the
-   document also uses in lower case, and a word in a title-case headline need
-   a big place; a town name glued to an unknown capitalised word ("Nursultan
-   Nazarbayev", "Washington Post") is taken for part of a person's or an
-   organisation's name and dropped.
+   for names of four letters or less); a sentence-initial word or a word
+   in a title-case headline needs a big place; a word the document also
+   writes in lower case, or a listed ambiguous one ("Mobile", "Troy"), needs
+   more than its name; a town name glued to an unknown capitalised word
+   ("Nursultan Nazarbayev", "Jordan Henderson") is taken for part of a
+   person's or an organisation's name and dropped.
 
 Precision: countries → COUNTRY (coordinate: the representative populated
 place described in the gazetteer module), admin1 → ADMIN1, cities → CITY.
@@ -53,37 +58,10 @@ MAX_TOKENS = 4
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‐-]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ELISION = re.compile(r"^(?:l|d|dell|all|nell|sull|dall|coll|un|quell|sant)['’]", re.IGNORECASE)
+# lower-case words inside place names ("Rio de Janeiro", "Bosnia and Herzegovina")
 _CONNECTORS = frozenset(
-    [
-        "de",
-        "di",
-        "del",
-        "della",
-        "dei",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "la",
-        "le",
-        "les",
-        "des",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "and",
-        "e",
-        "y",
-        "upon",
-        "on",
-        "sur",
-        "am",
-        "im",
-        "al",
-        "el",
-    ]
+    "de di del della dei da do dos das la le les des du van von der den and e y upon on sur"  # noqa: SIM905
+    " am im al el".split()
 )
 _PRECISION = {
     "city": PlacePrecision.CITY,
@@ -370,8 +348,8 @@ def _candidate_spans(
         for n, (i, j, span) in enumerate(found):
             left = _glued(tokens, run, span_of, n, i - 1, -1, res, lower)
             right = _glued(tokens, run, span_of, n, j, 1, res, lower)
-            # a country keeps a word before it ("Northern Ireland" is still Ireland's
-            # neighbour); a word after it reads as a surname ("Jordan Henderson")
+            # a country keeps an unknown word before it ("Soviet Ukraine", "Ottoman
+            # Turkey"); a word after it reads as a surname ("Jordan Henderson")
             country = any(c.feature == "country" for c in span.cands)
             span.glued = right or (left and not country)
             span.hint, span.span_start, span.span_end = _hint(text, span.start, span.end, res)
