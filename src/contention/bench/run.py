@@ -21,7 +21,8 @@ The timed loop then processes the ``n`` pages, discarding each result.
 
 Memory, per phase (MB = 2**20 bytes):
 
-- ``peak_rss_mb``: the process's ``ru_maxrss`` at the end (whole interpreter);
+- ``peak_rss_mb``: the process's high-water RSS at the end (whole interpreter;
+  ``VmHWM`` on Linux, ``ru_maxrss`` elsewhere — see ``_max_rss_mb``);
 - ``startup_rss_growth_mb``: high-water RSS added by the warm-up page;
 - ``processing_rss_growth_mb``: high-water RSS added by the timed loop;
 - ``tracemalloc_peak_mb``: peak Python-heap bytes allocated and still alive
@@ -80,7 +81,20 @@ def _pin_one_cpu() -> int | None:
 
 
 def _max_rss_mb() -> float:
-    """High-water resident set size of this process (Linux: KB; macOS: bytes)."""
+    """High-water resident set size of this process, in MB.
+
+    Linux: ``VmHWM`` from ``/proc/self/status`` — the same high-water mark as
+    ``ru_maxrss``, except that ``ru_maxrss`` survives ``exec`` and so starts a
+    spawned child at its parent's size when the parent was larger.
+    Elsewhere: ``ru_maxrss`` (macOS reports bytes, the BSDs kilobytes).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / _MB if sys.platform == "darwin" else peak / 1024
 
