@@ -408,6 +408,7 @@ class _Coder:
             and o.trigger.start < m.trigger.start
             and (any_family or o.sentence == m.sentence or FAMILY.get(o.type) == FAMILY.get(m.type))
             and (not o.weak or o.has_own_slot)
+            and not o.anaphor
             and not (o.contexts & {Context.HYPOTHETICAL, Context.NEGATED})
             and has(o)
         ]
@@ -652,20 +653,28 @@ def _unify_sentence_dates(mentions: list[EventMention]) -> None:
     """Mentions of one type in one sentence tell one event: they share the first one's date.
 
     "in December 2011 the police fired on the workers, dismissed in May …:
-    at least 14 were killed" — the killing is the shooting, dated December.
+    at least 14 were killed" — the killing is the shooting, dated December;
+    "the August 1980 strikes, when workers downed tools" — so are the tools.
     """
     first: dict[tuple[int, str, str | None, frozenset[Context]], EventMention] = {}
-    for m in sorted(mentions, key=lambda x: x.trigger.start):
+    ordered = sorted(mentions, key=lambda x: x.trigger.start)
+    for m in ordered:
         if m.date is None or m.facet is not None or m.weak:
             continue
         if m.contexts & {Context.HYPOTHETICAL, Context.NEGATED}:
             continue
+        first.setdefault((m.sentence, m.type, m.mode, frozenset(m.contexts)), m)
+    for m in ordered:
+        if m.facet is not None or m.weak or m.contexts & {Context.HYPOTHETICAL, Context.NEGATED}:
+            continue
         key = (m.sentence, m.type, m.mode, frozenset(m.contexts))
-        lead = first.setdefault(key, m)
-        if lead is m and m.mode in _GENERIC_MODES:
+        lead = first.get(key)
+        if lead is None and m.mode in _GENERIC_MODES:
             # "the police fired … at least 14 were killed": a bare killing is the shooting.
-            lead = next((v for k, v in first.items() if k[0:2] == key[0:2] and k[3] == key[3]), m)
-        if lead is not m:
+            lead = next(
+                (v for k, v in first.items() if k[0:2] == key[0:2] and k[3] == key[3]), None
+            )
+        if lead is not None and lead is not m:
             m.date, m.date_value = lead.date, lead.date_value
 
 
