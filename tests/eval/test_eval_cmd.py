@@ -94,3 +94,18 @@ def test_write_baseline(eval_dir: Callable[[str], Path], tmp_path: Path) -> None
         "value.f1",
         "value_accuracy",
     }
+
+
+def test_rewriting_a_baseline_keeps_its_limits(
+    eval_dir: Callable[[str], Path], tmp_path: Path
+) -> None:
+    data = eval_dir("tempeval3-platinum")
+    out = tmp_path / "b.json"
+    out.write_text(
+        json.dumps({"limits": {"tempeval3-platinum": 3}, "floors": {}}), encoding="utf-8"
+    )
+    args = ["tempeval3-platinum", "--data", str(data), "--write-baseline", str(out), "--json"]
+    result = CliRunner().invoke(eval_cmd, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.strip().splitlines()[-1])["n"] == 3
+    assert json.loads(out.read_text(encoding="utf-8"))["limits"] == {"tempeval3-platinum": 3}

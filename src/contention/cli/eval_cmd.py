@@ -120,7 +120,8 @@ def eval_main(
     --limit N takes N cases spread evenly over each set (item i*len//N): a fixed,
     deterministic subset.  `all` rewrites docs/evaluation.md after a full run (or
     wherever --doc says, even with limits).  --gate BASELINE fails (exit 1) when a
-    figure falls below its floor; without --limit it uses the baseline's limits.
+    figure falls below its floor; --write-baseline FILE writes floors (measured
+    minus --margin).  Without --limit both use the limits stored in the baseline.
     """
     selected = names() if suite == "all" else [suite]
     baseline = None
@@ -130,8 +131,17 @@ def eval_main(
         except gate_mod.BaselineError as exc:
             raise click.UsageError(str(exc)) from None
     limits = parse_limits(limit, selected)
-    if baseline is not None and not limit:
-        limits = {n: baseline.limits.get(n) for n in selected}
+    if not limit:
+        # without --limit, a baseline's own limits apply: the gate and a rewrite of the
+        # floors then score exactly the subset the floors were measured on
+        source = baseline
+        if source is None and write_baseline is not None and write_baseline.is_file():
+            try:
+                source = gate_mod.load_baseline(write_baseline)
+            except gate_mod.BaselineError as exc:
+                raise click.UsageError(str(exc)) from None
+        if source is not None:
+            limits = {n: source.limits.get(n) for n in selected}
     results: dict[str, SuiteResult] = {}
     failed: dict[str, str] = {}
     for name in selected:

@@ -7,8 +7,9 @@ data, or it crashed): a gate that passes because nothing was measured vouches
 for nothing.
 
 How floors move (also written in the file): raised when figures improve (run
-``contention eval all --write-baseline eval/baseline.json`` and commit), lowered
-only by an explicit commit whose message says which figure fell and why.
+``contention eval all --write-baseline eval/baseline.json``, which reuses the
+file's limits, and commit), lowered only by an explicit commit whose message says
+which figure fell and why.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from typing import Any
 from contention.eval.suite import SuiteResult
 
 POLICY = (
-    "Floors sit a margin below the figures measured on the CI subsets (limits). "
-    "Raise them when figures improve: `contention eval all --write-baseline "
-    "eval/baseline.json` and commit. Lower a floor only in an explicit commit whose "
-    "message names the figure and says why it fell."
+    "Floors sit `margin` below the figures measured on the subsets in `limits` (null = "
+    "the whole set); CI runs `contention eval all --gate eval/baseline.json`, which uses "
+    "these limits and fails when a figure is below its floor. Raise floors when figures "
+    "improve: `contention eval all --write-baseline eval/baseline.json` (reuses these "
+    "limits) and commit. Lower a floor only in an explicit commit whose message names "
+    "the figure and says why it fell."
 )
 
 

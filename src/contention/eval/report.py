@@ -18,18 +18,18 @@ from contention.eval.suite import SuiteResult, Table, repo_root
 
 def git_commit() -> str:
     """Short hash of HEAD (``+dirty`` when tracked files differ), or "unknown" outside git."""
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=repo_root(),
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=repo_root(), capture_output=True, text=True, check=True, timeout=10
         ).stdout.strip()
+
+    try:
+        head = git("rev-parse", "--short", "HEAD")
+        dirty = bool(git("status", "--porcelain", "--untracked-files=no"))
     except (OSError, subprocess.SubprocessError):
         return "unknown"
-    return head or "unknown"
+    return (head + ("+dirty" if dirty else "")) if head else "unknown"
 
 
 def fmt(value: object) -> str:
@@ -150,7 +150,28 @@ def markdown(
     lines.append("")
     for res in results.values():
         lines += suite_markdown(res)
+    lines += RERUN
     return "\n".join(lines).rstrip() + "\n"
+
+
+RERUN = [
+    "## Rerunning and the gate",
+    "",
+    "- every suite, this report: `contention eval all` (data from `../shared/eval/`, "
+    "or `--data DIR` holding one folder per suite);",
+    "- one suite: `contention eval SUITE [--data PATH] [--limit N] [--json]`; with `--json` "
+    "the last line of stdout is one JSON object of every figure;",
+    "- `--limit N` (or `--limit SUITE=N`) scores a fixed subset spread evenly over the set: "
+    "item `i * len // N` for i = 0..N-1 (documents for IndiaPoliceEvents, TempEval-3 and "
+    "GeoWebNews, records per file for UniversalPetrarch, snippets, verbs or cases elsewhere);",
+    "- the CI gate: `contention eval all --gate eval/baseline.json` runs each suite with the "
+    "limits stored in the baseline and exits 1 when a headline figure falls below its floor "
+    "or a suite cannot run. Floors sit 0.02 below the figures measured when they were set; "
+    "they are raised when figures improve (`contention eval all --limit ... --write-baseline "
+    "eval/baseline.json`, then commit) and lowered only by an explicit commit that says which "
+    "figure fell and why.",
+    "",
+]
 
 
 def text_table(t: Table) -> list[str]:
