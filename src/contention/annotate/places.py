@@ -55,7 +55,7 @@ from contention.lang import SUPPORTED, load
 from contention.model import PlaceMention, PlacePrecision, Sentence, make_span
 
 MAX_TOKENS = 4
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‐-]\w+)*")
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‐‑-]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ELISION = re.compile(r"^(?:l|d|dell|all|nell|sull|dall|coll|un|quell|sant)['’]", re.IGNORECASE)
 # lower-case words inside place names ("Rio de Janeiro", "Bosnia and Herzegovina")
