@@ -109,3 +109,19 @@ def test_rewriting_a_baseline_keeps_its_limits(
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout.strip().splitlines()[-1])["n"] == 3
     assert json.loads(out.read_text(encoding="utf-8"))["limits"] == {"tempeval3-platinum": 3}
+
+
+def test_a_suite_where_every_case_crashes_fails(
+    eval_dir: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contention.pipeline.core as core
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("broken resource file")
+
+    monkeypatch.setattr(core, "process_text", broken)
+    data = eval_dir("case2021-task2")
+    result = CliRunner().invoke(eval_cmd, ["case2021-task2", "--data", str(data), "--limit", "3"])
+    assert result.exit_code == 1
+    assert "engine failed on every case" in result.stderr
+    assert "broken resource file" in result.stderr
