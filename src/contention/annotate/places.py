@@ -63,6 +63,72 @@ _CONNECTORS = frozenset(
     "de di del della dei da do dos das la le les des du van von der den and e y upon on sur"  # noqa: SIM905
     " am im al el".split()
 )
+# Russian case endings and the nominative endings they may stand for, longest first
+# ("в Жанаозене" → Жанаозен, "из Москвы" → Москва, "в России" → Россия,
+# "Мангистауской области" → Мангистауская).  GeoNames holds the nominative only.
+_RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ией", ("ия",)),
+    ("ии", ("ия",)),
+    ("ию", ("ия",)),
+    ("ого", ("ий", "ое")),
+    ("ой", ("а", "ая")),
+    ("ую", ("ая",)),
+    ("ом", ("", "о")),
+    ("ем", ("", "е", "ь", "ий")),
+    ("ью", ("ь",)),
+    ("е", ("", "а", "о", "я", "ь")),
+    ("а", ("",)),
+    ("у", ("", "а")),
+    ("ы", ("а",)),
+    ("и", ("а", "я", "ь")),
+    ("ю", ("я", "ь")),
+)
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+(?:[-‐‑][\u0400-\u04FF]+)*")
+_RU_MIN_STEM = 3
+
+
+def russian_nominatives(name: str) -> list[str]:
+    """Nominative spellings a Cyrillic name in an oblique case may come from, likeliest first.
+
+    Only the last word of a hyphenated name declines in news Russian
+    ("Алма-Ате" → "Алма-Ата", "Санкт-Петербурге" → "Санкт-Петербург"); in a
+    multi-word name every word may ("Нижнем Новгороде"), so each word's forms are
+    combined.  Stems shorter than three letters are left alone.  Returns ``[]``
+    for anything that is not Cyrillic: other languages are never touched.
+    """
+    words = name.split(" ")
+    if not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return []
+    options = [[w, *_word_nominatives(w)] for w in words]
+    forms = [" ".join(combo) for combo in itertools.product(*options)]
+    return [f for f in dict.fromkeys(forms) if f != name]
+
+
+def _word_nominatives(word: str) -> list[str]:
+    low = word.casefold()
+    out: list[str] = []
+    for ending, replacements in _RU_ENDINGS:
+        if low.endswith(ending) and len(word) - len(ending) >= _RU_MIN_STEM:
+            stem = word[: len(word) - len(ending)]
+            out.extend(stem + r for r in replacements)
+    return out
+
+
+def _lookup(gaz: Gazetteer, phrase: str, fuzzy: bool, res: _Resources) -> list[Candidate]:
+    """Gazetteer candidates of ``phrase``; a Russian oblique case falls back to the nominative."""
+    cands = gaz.lookup(phrase, fuzzy=fuzzy)
+    if cands:
+        return cands
+    for form in russian_nominatives(phrase):
+        key = normalize(form)
+        if key in res.stop_words or key in res.names:
+            continue
+        cands = gaz.lookup(form, fuzzy=False)
+        if cands:
+            return cands
+    return []
+
+
 _PRECISION = {
     "city": PlacePrecision.CITY,
     "admin1": PlacePrecision.ADMIN1,
@@ -328,7 +394,7 @@ def _candidate_spans(
                     break
                 if j - i == 1 and (key in res.stop_words or key in res.names or key in _CONNECTORS):
                     continue
-                cands = gaz.lookup(phrase, fuzzy=(i == 0 and j == len(run) and len(key) >= 5))
+                cands = _lookup(gaz, phrase, i == 0 and j == len(run) and len(key) >= 5, res)
                 if j - i == 1 and key in res.demonyms:
                     # "Kazakh" is no place; "Ucraina" is both an adjective and the country
                     cands = [c for c in cands if c.feature == "country" and c.match == "exact"]
