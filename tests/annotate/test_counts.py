@@ -371,3 +371,190 @@ def test_no_overlapping_mentions() -> None:
     assert [m.category for m in found] == ["fatalities", "arrested", "participants"]
     for a, b in itertools.pairwise(found):
         assert a.span.end <= b.span.start
+
+
+# --- who takes part: subjects, objects and things that are not people -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "quote"),
+    [
+        # an unknown noun between a number and a predicate is the predicate's subject
+        ("Three artillery shells struck a school in Kherson overnight.", "en", "Three"),
+        ("Two drones hit a fuel depot near Belgorod and three more fell in fields.", "en", "Two"),
+        # active verbs: the number after the verb is its object, not its subject
+        ("Two soldiers killed three protesters at the checkpoint in Khorog.", "en", "Two"),
+        # workforce nouns as objects of owe / pay / affect / represent
+        (
+            "The textile firm in Prato still owes back pay to nearly 300 workers.",
+            "en",
+            "nearly 300",
+        ),
+        (
+            "The closure of the smelter affects some 1,200 employees in Portovesme.",
+            "en",
+            "some 1,200",
+        ),
+        ("The union represents 40,000 dockers in Rotterdam and Antwerp.", "en", "40,000"),
+        (
+            "La chiusura dello stabilimento di Termini Imerese riguarda tutti i 700 dipendenti.",
+            "it",
+            "700",
+        ),
+        ("L'azienda deve ancora pagare 450 operai della fonderia di Brescia.", "it", "450"),
+        # a subset named elsewhere, with no predicate of its own
+        (
+            '"We will stay until we are paid," one of the strikers told reporters in Izmir.',
+            "en",
+            "one",
+        ),
+        ("«Resteremo qui», hanno detto due degli scioperanti ai giornalisti.", "it", "due"),
+        # a toll word joined to the number by words that are not links
+        ("The defeat arrests a sequence of five home wins for Lecce.", "en", "five"),
+    ],
+)
+def test_not_a_participant(text: str, lang: str, quote: str) -> None:
+    assert _one(text, lang, quote).category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "quote", "category", "best", "noun"),
+    [
+        # the number and its noun are the subject of a predicate further on in the clause
+        (
+            "Nine sacked dockworkers from the port of Piraeus have been on hunger strike "
+            "outside the labour ministry since Monday.",
+            "en",
+            "Nine",
+            "participants",
+            9,
+            "dockworkers",
+        ),
+        (
+            "Twelve tram drivers dismissed by the Milan transport company in March were "
+            "detained outside its offices.",
+            "en",
+            "Twelve",
+            "arrested",
+            12,
+            "drivers",
+        ),
+        (
+            "Venti operai licenziati dalla cartiera di Lucca sono in sciopero della fame "
+            "davanti al municipio.",
+            "it",
+            "Venti",
+            "participants",
+            20,
+            "operai",
+        ),
+        # Italian approximate collectives
+        (
+            "Stamattina una ventina di attivisti si sono incatenati ai cancelli del porto di "
+            "Livorno.",
+            "it",
+            "una ventina",
+            "participants",
+            20,
+            "attivisti",
+        ),
+        (
+            "Una quarantina di persone si sono radunate davanti al tribunale di Cagliari.",
+            "it",
+            "Una quarantina",
+            "participants",
+            40,
+            "persone",
+        ),
+        (
+            "Later about sixty supporters gathered outside the court in Thessaloniki.",
+            "en",
+            "about sixty",
+            "participants",
+            60,
+            "supporters",
+        ),
+        # person nouns that are neither protesters nor workers
+        (
+            "Riot police detained 31 people in Belgrade, and nine officers were hurt.",
+            "en",
+            "nine",
+            "injured",
+            9,
+            "officers",
+        ),
+        (
+            "Riot police detained 31 people in Belgrade, and nine officers were hurt.",
+            "en",
+            "31",
+            "arrested",
+            31,
+            "people",
+        ),
+        (
+            "Police in Katowice detained sixteen nurses and supporters who tried to enter "
+            "the hospital.",
+            "en",
+            "sixteen",
+            "arrested",
+            16,
+            "nurses",
+        ),
+        (
+            "Five students were treated in hospital for the effects of tear gas in Tbilisi.",
+            "en",
+            "Five",
+            "injured",
+            5,
+            "students",
+        ),
+        (
+            "Tre lavoratori sono stati medicati al pronto soccorso di Piacenza.",
+            "it",
+            "Tre",
+            "injured",
+            3,
+            "lavoratori",
+        ),
+        (
+            "Decine di migliaia di persone sono scese in strada a Caracas.",
+            "it",
+            "Decine di migliaia",
+            "participants",
+            20000,
+            "persone",
+        ),
+        # a subset with a predicate of its own keeps it
+        (
+            "The coach said that three of his defenders had been injured in Sunday's clash.",
+            "en",
+            "three",
+            "injured",
+            3,
+            None,
+        ),
+        # a toll joined by link words and a place name
+        (
+            "The death toll in Karachi has risen to 41, officials said.",
+            "en",
+            "41",
+            "fatalities",
+            41,
+            "death toll",
+        ),
+    ],
+)
+def test_who_takes_part(
+    text: str, lang: str, quote: str, category: str, best: int, noun: str | None
+) -> None:
+    m = _one(text, lang, quote)
+    assert m.category == category
+    assert m.best == best
+    if noun is not None:
+        assert m.noun is not None and m.noun.quote == noun
+
+
+def test_number_inside_a_unit_is_not_a_second_number() -> None:
+    found = _counts("L'inflazione è salita al 12 per cento in un anno.", "it")
+    assert [(m.span.quote, m.category) for m in found] == [("12", None)]
+    assert found[0].noun is not None and found[0].noun.quote == "per cento"

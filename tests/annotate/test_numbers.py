@@ -68,6 +68,10 @@ from contention.annotate.numbers import (
         ("decine", "it", (20, 99, 20)),
         ("several dozen", "en", (24, 99, 24)),
         ("un migliaio", "it", (800, 1200, 1000)),
+        ("una trentina", "it", (24, 36, 30)),
+        ("una ventina", "it", (16, 24, 20)),
+        ("un'ottantina", "it", (64, 96, 80)),
+        ("un’ottantina", "it", (64, 96, 80)),
         ("at least hundreds", "en", (200, None, 200)),
         # ranges (best = low)
         ("between 200 and 300", "en", (200, 300, 200)),

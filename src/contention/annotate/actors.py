@@ -14,7 +14,11 @@
 
 A nationality adjective next to a class phrase gives the actor its country
 ("Russian troops", "truppe russe" → military, RU), and so does a possessive
-country ("Italy’s ENI").  Where phrases overlap the longest wins, so a
+country ("Italy’s ENI").  An international organisation right before an armed
+class phrase, or after it behind a link word, is the actor of that phrase:
+"CSTO troops", "CSTO (Russia’s NATO) troops", "truppe del CSTO" are one
+international_org mention named CSTO (an aside in brackets between the two is
+swallowed, so "NATO" there is no actor of its own).  Where phrases overlap the longest wins, so a
 sentence never holds two overlapping mentions ("unemployed young people" is
 one unemployed actor, not also a "people").  Lower-case vocabulary matches any
 capitalisation; vocabulary with a capital letter ("US", "Total") must match
@@ -50,10 +54,15 @@ _COUNTRY_CLASSES = frozenset(
         "union",
         "company",
         "civilians",
+        "head_of_state",
     }
 )
 #: How many capitalised words after a title make up the name.
 _MAX_NAME_WORDS = 3
+#: Classes of armed bodies an international organisation can field ("CSTO troops").
+_ARMED_CLASSES = frozenset({"military", "security_forces", "police"})
+#: How many tokens a bracketed aside between an organisation and its troops may hold.
+_MAX_ASIDE = 8
 
 
 def _exact(tok: Token) -> str:
@@ -123,6 +132,9 @@ class _Lexicon:
     locatives: frozenset[str]
     determiners: frozenset[str]
     ambiguous: frozenset[str]
+    org_links: frozenset[tuple[str, ...]]
+    needs_article: frozenset[tuple[str, ...]]
+    articles: frozenset[str]
 
 
 def _names(language: str) -> list[tuple[str, _Actor]]:
@@ -141,6 +153,7 @@ def _lexicon(language: str) -> _Lexicon:
     data: Mapping[str, Any] = load(language, "actors")
     classes: Mapping[str, list[str]] = data.get("classes", {})
     rules: Mapping[str, list[str]] = data.get("countries_rules", {})
+    class_rules: Mapping[str, list[str]] = data.get("classes_rules", {})
     ambiguous: set[str] = set()
     for lang in SUPPORTED:
         ambiguous.update(load(lang, "actors").get("names_rules", {}).get("ambiguous", []))
@@ -153,6 +166,13 @@ def _lexicon(language: str) -> _Lexicon:
         locatives=frozenset(rules.get("locatives", [])),
         determiners=frozenset(rules.get("determiners", [])),
         ambiguous=frozenset(ambiguous),
+        org_links=frozenset(
+            tuple(t.norm for t in tokenize(p)) for p in data.get("org_rules", {}).get("links", [])
+        ),
+        needs_article=frozenset(
+            tuple(t.norm for t in tokenize(p)) for p in class_rules.get("needs_article", [])
+        ),
+        articles=frozenset(class_rules.get("articles", [])),
     )
 
 
@@ -174,9 +194,11 @@ def find_actors(text: str, sentences: Sequence[Sentence]) -> list[ActorMention]:
         langs = (sent.language,) if sent.language in SUPPORTED else SUPPORTED
         tokens = tokenize(text, sent.start, sent.end)
         candidates: list[_Candidate] = []
+        links: set[tuple[str, ...]] = set()
         for lang in langs:
             candidates.extend(_candidates(text, tokens, _lexicon(lang)))
-        for c in _resolve(candidates):
+            links.update(_lexicon(lang).org_links)
+        for c in _attach_orgs(tokens, _resolve(candidates), links):
             span = make_span(text, tokens[c.first].start, tokens[c.last - 1].end)
             out.append(ActorMention(span, c.actor.cls, c.actor.name, c.actor.country))
     return out
@@ -192,6 +214,54 @@ def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(taken, key=lambda c: c.first)
 
 
+def _attach_orgs(
+    tokens: Sequence[Token], taken: list[_Candidate], links: set[tuple[str, ...]]
+) -> list[_Candidate]:
+    """Merge an international organisation with the armed phrase it fields.
+
+    "CSTO troops" and "CSTO (Russia’s NATO) troops" (organisation first, an
+    optional bracketed aside between) and "truppe del CSTO" (armed phrase, a
+    link word from ``org_rules.links``, organisation) become one
+    international_org mention with the organisation's name; mentions inside the
+    aside are dropped.  ``taken`` is in text order and free of overlaps.
+    """
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(taken):
+        org = taken[i]
+        if org.actor.cls == "international_org":
+            j = _aside_end(tokens, org.last)
+            nxt = next((k for k in range(i + 1, len(taken)) if taken[k].first >= j), None)
+            if nxt is not None and taken[nxt].first == j and taken[nxt].actor.cls in _ARMED_CLASSES:
+                out.append(_Candidate(org.first, taken[nxt].last, org.actor))
+                i = nxt + 1
+                continue
+        if org.actor.cls in _ARMED_CLASSES and i + 1 < len(taken):
+            after = taken[i + 1]
+            between = tuple(t.norm for t in tokens[org.last : after.first] if t.norm != "'")
+            if after.actor.cls == "international_org" and between in links:
+                out.append(_Candidate(org.first, after.last, after.actor))
+                i += 2
+                continue
+        out.append(org)
+        i += 1
+    return out
+
+
+def _aside_end(tokens: Sequence[Token], j: int) -> int:
+    """Index after a possessive or a bracketed aside at token ``j`` ("(Russia’s NATO)")."""
+    if j + 1 < len(tokens) and tokens[j].norm == "'" and tokens[j + 1].norm == "s":
+        return j + 2  # "the CSTO's troops"
+    if j >= len(tokens) or tokens[j].norm != "(":
+        return j
+    for k in range(j + 1, min(j + _MAX_ASIDE + 2, len(tokens))):
+        if tokens[k].norm == ")":
+            return k + 1
+        if tokens[k].norm == "(":
+            break
+    return j
+
+
 def _candidates(text: str, tokens: Sequence[Token], lex: _Lexicon) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i in range(len(tokens)):
@@ -202,13 +272,22 @@ def _candidates(text: str, tokens: Sequence[Token], lex: _Lexicon) -> list[_Cand
         if named is not None and not (i == 0 and _exact(tokens[i]) in lex.ambiguous):
             found.append(_with_country(tokens, _Candidate(i, named[1], named[0]), lex))
         phrase = lex.phrases.match(tokens, i)
-        if phrase is not None:
+        if phrase is not None and _introduced(tokens, i, phrase[1], lex):
             found.append(_with_country(tokens, _Candidate(i, phrase[1], phrase[0]), lex))
         country = lex.countries.match(tokens, i)
         if country is not None and _state_actor(tokens, i, country[1], lex):
             name = text[tokens[i].start : tokens[country[1] - 1].end]
             found.append(_Candidate(i, country[1], _Actor("foreign_state", name, country[0])))
     return found
+
+
+def _introduced(tokens: Sequence[Token], i: int, end: int, lex: _Lexicon) -> bool:
+    """False for a bare ``needs_article`` phrase ("appointed himself president")."""
+    if tuple(t.norm for t in tokens[i:end]) not in lex.needs_article:
+        return True
+    if i > 0 and (tokens[i - 1].norm in lex.articles or tokens[i - 1].norm == "s"):
+        return True  # "the president", "Kenya's president"
+    return lex.demonyms.match_ending(tokens, i) is not None  # "the Kenyan president"
 
 
 def _state_actor(tokens: Sequence[Token], i: int, end: int, lex: _Lexicon) -> bool:

@@ -14,9 +14,22 @@ order of evidence, strongest first, is:
    "almeno 14 furono i morti", "tens of thousands of people took part");
 4. a verb right before the number ("police arrested 200 protesters", "sono
    morte 14 persone") or a crowd phrase ("crowds of thousands");
-5. a toll phrase a few words before ("the death toll rose to 164");
-6. a protest noun ("3,000 protesters"), or a workforce noun ("workers") unless
+5. a toll phrase a few words before, joined to the number only by link words
+   ("the death toll rose to 164"; not "the result arrests a run of four");
+6. the number and a person noun as the subject of a predicate further on in
+   the same clause ("Eleven coal miners dismissed by the company have been on
+   hunger strike");
+7. a protest noun ("3,000 protesters"), or a workforce noun ("workers") unless
    the clause speaks of employing or dismissing them.
+
+Two rules say None before any of 3–7: the number is the object of a verb of
+no participation ("the company owes wages to 400 workers", "employs 8,200
+workers", "riguarderà gli 8 mila dipendenti"), or it is a subset ("one of the
+hunger strikers said") with no predicate of its own.  A predicate needs a
+known noun between it and the number, or only filler words ("thousands more
+marched"): "Two guided bombs struck" counts no participants.  A predicate
+followed by a number is active, not passive ("two soldiers killed three
+protesters": the two are not the dead).
 
 Bare "people" is never enough: "162 people … own 55 percent of the wealth"
 stays None.  Years ("in 2011"), dates ("2 January", "December 2011") and
@@ -41,13 +54,19 @@ _EVENT_GROUPS = frozenset({"fatalities", "injured", "arrested"})
 #: How many filler words may stand between a noun and its predicate.
 _AFTER_GAP = 3
 #: How many words may stand between a toll phrase and its number.
-_TOLL_GAP = 4
+_TOLL_GAP = 5
 #: How far (in tokens) a workforce cue may be from the number or its noun.
 _CUE_WINDOW = 6
 #: How many tokens an aside (", including a child,") may span.
 _ASIDE_MAX = 12
 #: How many modifiers may stand between a number and its noun ("3,000 striking oil workers").
 _MODIFIERS = 2
+#: How far (in tokens) a predicate may follow its subject noun in the same clause.
+_SUBJECT_WINDOW = 16
+#: How many link words may stand between an object verb and its number ("owes to all the").
+_OBJECT_GAP = 3
+#: Noun groups that name people, who can be the subject of a predicate.
+_PERSON_GROUPS = frozenset({"participants", "workforce", "people"})
 
 
 def _table(groups: Mapping[str, Sequence[str]]) -> PhraseTable[str]:
@@ -67,6 +86,11 @@ class _Lexicon:
     determiners: frozenset[str]
     breaks: frozenset[str]
     workforce_cues: frozenset[str]
+    fillers: frozenset[str]
+    object_verbs: frozenset[str]
+    object_links: frozenset[str]
+    toll_links: frozenset[str] | None
+    partitives: PhraseTable[bool]
     nouns: PhraseTable[str]
     after: PhraseTable[str]
     before: PhraseTable[str]
@@ -92,6 +116,11 @@ def _lexicon(language: str) -> _Lexicon:
         determiners=words("determiners"),
         breaks=words("clause_breaks"),
         workforce_cues=words("workforce_cues"),
+        fillers=words("fillers"),
+        object_verbs=words("object_verbs"),
+        object_links=words("object_links"),
+        toll_links=words("toll_links") if "toll_links" in cfg else None,
+        partitives=PhraseTable([(p, True) for p in cfg.get("partitives", [])]),
         nouns=_table(cfg.get("nouns", {})),
         after=_table(cfg.get("after", {})),
         before=_table(cfg.get("before", {})),
@@ -120,9 +149,12 @@ def find_counts(text: str, sentences: Sequence[Sentence]) -> list[CountMention]:
                     candidates.append(mention)
         # one vocabulary may know a noun the other does not: a category beats none
         candidates.sort(key=lambda m: (m.category is None, m.span.start - m.span.end))
+        # a number inside another's unit ("cento" of "30 per cento") is no number
+        units = [m.noun for m in candidates if m.category is None and m.noun is not None]
         found: list[CountMention] = []
         for mention in candidates:
-            if not any(_overlap(mention, m) for m in found):
+            inside = any(u.start <= mention.span.start and mention.span.end <= u.end for u in units)
+            if not inside and not any(_overlap(mention, m) for m in found):
                 found.append(mention)
         out.extend(sorted(found, key=lambda m: m.span.start))
     return out
@@ -182,28 +214,81 @@ def _noun_after(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[str, in
     """(group, first, last) of the counted noun after token ``j``, skipping modifiers."""
     j = _skip_connector(tokens, j, lex)
     for k in range(j, min(j + _MODIFIERS + 1, len(tokens))):
-        if k > j and (not _word(tokens[k - 1], lex) or lex.after.match(tokens, k - 1)):
-            return None  # not a modifier: punctuation, a new clause or a predicate
+        prev = tokens[k - 1]
+        if k > j and (
+            not _word(prev, lex) or prev.norm in lex.determiners or lex.after.match(tokens, k - 1)
+        ):
+            return None  # not a modifier: punctuation, an article, a new clause or a predicate
         hit = lex.nouns.match(tokens, k)
         if hit is not None:
             group, end = hit
             if group not in _EVENT_GROUPS and group != "participants" and end < len(tokens):
                 better = lex.nouns.match(tokens, end)  # "200 giovani manifestanti"
-                if better is not None and better[0] != group and better[0] != "people":
+                if (
+                    better is not None
+                    and better[0] not in (group, "people")
+                    and not (better[0] in _EVENT_GROUPS and _active(tokens, better[1], lex))
+                ):  # not "two soldiers killed three protesters"
                     group, end = better
             return group, k, end
     return None
 
 
-def _after(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[str, int, int] | None:
-    """A predicate after token ``j``, behind at most ``_AFTER_GAP`` filler words."""
-    for k in range(j, min(j + _AFTER_GAP + 1, len(tokens))):
+def _active(tokens: Sequence[Token], end: int, lex: _Lexicon) -> bool:
+    """A number right after a predicate is its object ("killed three"): the verb is active."""
+    while end < len(tokens) and tokens[end].norm in lex.determiners:
+        end += 1
+    return end < len(tokens) and lexicon(lex.language).at(tokens, end) is not None
+
+
+def _after(
+    tokens: Sequence[Token], j: int, lex: _Lexicon, strict: bool = False
+) -> tuple[str, int, int] | None:
+    """A predicate after token ``j``, behind at most ``_AFTER_GAP`` filler words.
+
+    ``strict`` (no known noun after the number) admits only ``fillers`` in the
+    gap: an unknown word there is likely the real subject ("two guided bombs").
+    """
+    part = lex.partitives.match(tokens, j) if strict and j < len(tokens) else None
+    lead = part[1] if part is not None else j  # "two of his players had been injured"
+    for k in range(j, min(lead + _AFTER_GAP + 1, len(tokens))):
         if k > j and not _word(tokens[k - 1], lex):
+            return None
+        if k > lead and strict and tokens[k - 1].norm not in lex.fillers and part is None:
             return None
         hit = lex.after.match(tokens, k)
         if hit is not None:
-            return hit[0], k, hit[1]
+            return None if _active(tokens, hit[1], lex) else (hit[0], k, hit[1])
     return None
+
+
+def _subject_of(tokens: Sequence[Token], j: int, lex: _Lexicon) -> tuple[str, int, int] | None:
+    """A predicate later in the clause that starts at token ``j`` (the subject noun's end).
+
+    Words in between are a modifier of the subject ("dismissed by a private
+    company in western Turkey"); punctuation, another number or a clause break
+    ends the search, since the predicate may then belong to someone else.
+    """
+    for k in range(j, min(j + _SUBJECT_WINDOW, len(tokens))):
+        tok = tokens[k]
+        if tok.kind != "word" or tok.norm in lex.breaks:
+            return None
+        hit = lex.after.match(tokens, k)
+        if hit is not None:
+            return None if _active(tokens, hit[1], lex) else (hit[0], k, hit[1])
+    return None
+
+
+def _object_of(tokens: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """True when token ``i`` follows a verb of no participation ("owes to", "employs")."""
+    k = i - 1
+    for _ in range(_OBJECT_GAP):
+        if k < 0 or (
+            tokens[k].norm not in lex.determiners and tokens[k].norm not in lex.object_links
+        ):
+            break
+        k -= 1
+    return k >= 0 and tokens[k].norm in lex.object_verbs
 
 
 def _skip_aside(tokens: Sequence[Token], j: int, lex: _Lexicon) -> int:
@@ -226,9 +311,18 @@ def _before(tokens: Sequence[Token], i: int, lex: _Lexicon) -> tuple[str, int, i
 
 
 def _toll(tokens: Sequence[Token], i: int, lex: _Lexicon) -> tuple[str, int, int] | None:
-    """A toll phrase ending at most ``_TOLL_GAP`` words before token ``i``."""
+    """A toll phrase ending at most ``_TOLL_GAP`` words before token ``i``.
+
+    The words between must be ``toll_links`` ("rose to", "è salito a") or
+    capitalised names ("in Almaty") when the language lists link words; any
+    other word means the noun is not the number's toll ("arrests a run of four").
+    """
+    links = lex.toll_links
     for end in range(i, max(i - _TOLL_GAP - 1, -1), -1):
         if end < i and not _word(tokens[end], lex):
+            return None
+        name = tokens[end].text[:1].isupper()
+        if end < i and links is not None and tokens[end].norm not in links and not name:
             return None
         hit = lex.toll.match_ending(tokens, end)
         if hit is not None:
@@ -286,7 +380,10 @@ def _classify(
         return mention(None, *unit)
     if noun is not None and noun[0] in _EVENT_GROUPS:
         return mention(*noun)
-    pred = _after(tokens, _skip_aside(tokens, noun[2] if noun else q.last, lex), lex)
+    if _object_of(tokens, q.first, lex):
+        return mention(None, *(noun[1:] if noun else (None, None)))
+    start = _skip_aside(tokens, noun[2] if noun else q.last, lex)
+    pred = _after(tokens, start, lex, strict=noun is None)
     if pred is not None:
         return mention(pred[0], *(noun[1:] if noun else pred[1:]))
     for cue in (_before(tokens, q.first, lex), _toll(tokens, q.first, lex)):
@@ -295,6 +392,12 @@ def _classify(
     if noun is None:
         return mention(None)
     group, first, last = noun
+    if group in _PERSON_GROUPS:
+        pred = _subject_of(tokens, last, lex)
+        if pred is not None:
+            return mention(pred[0], first, last)
+    if q.last < len(tokens) and lex.partitives.match(tokens, q.last) is not None:
+        return mention(None, first, last)  # "one of the strikers": a subset, not a headcount
     if group == "participants":
         return mention("participants", first, last)
     if group == "workforce" and not _workforce_cue(tokens, q.first, last, lex):
