@@ -232,3 +232,71 @@ def test_undetermined_language_reads_both_vocabularies() -> None:
     text = "Workers and polizia clashed."
     found = find_actors(text, [Sentence(0, 0, len(text), 0, "und")])
     assert [(m.span.quote, m.cls) for m in found] == [("Workers", "workers"), ("polizia", "police")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an international organisation fielding an armed body is the actor of that phrase
+        (
+            "Moscow said CSTO (the alliance led by Russia) troops would leave Almaty soon.",
+            "en",
+            [("CSTO (the alliance led by Russia) troops", "international_org", "CSTO", None)],
+        ),
+        (
+            "UN peacekeepers patrolled the buffer zone south of Nicosia.",
+            "en",
+            [("UN peacekeepers", "international_org", "UN", None)],
+        ),
+        (
+            "Troops of the CSTO began to withdraw from Almaty on Thursday.",
+            "en",
+            [("Troops of the CSTO", "international_org", "CSTO", None)],
+        ),
+        (
+            "Le truppe dell'ONU hanno lasciato Bamako.",
+            "it",
+            [("truppe dell'ONU", "international_org", "UN", None)],
+        ),
+        # no link between them: two actors
+        (
+            "The CSTO said it would send troops.",
+            "en",
+            [("CSTO", "international_org", "CSTO", None), ("troops", "military", None, None)],
+        ),
+        # "the president" without a name; a union's president is the union's
+        (
+            "Organisers of the march in Tbilisi called on the president to step down.",
+            "en",
+            [("Organisers", "protesters", None, None), ("president", "head_of_state", None, None)],
+        ),
+        (
+            "The Russian president met the union president in Minsk.",
+            "en",
+            [
+                ("Russian president", "head_of_state", None, "RU"),
+                ("union president", "union", None, None),
+            ],
+        ),
+        (
+            "Gli organizzatori chiedono le dimissioni del presidente.",
+            "it",
+            [
+                ("organizzatori", "protesters", None, None),
+                ("presidente", "head_of_state", None, None),
+            ],
+        ),
+        (
+            "Il presidente della Regione ha incontrato i sindacati a Bari.",
+            "it",
+            [
+                ("presidente della Regione", "government", None, None),
+                ("sindacati", "union", None, None),
+            ],
+        ),
+    ],
+)
+def test_organisations_and_office_holders(
+    text: str, lang: str, expected: list[tuple[str, str, str | None, str | None]]
+) -> None:
+    assert _rows(text, lang) == expected
