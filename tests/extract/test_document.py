@@ -44,7 +44,7 @@ def test_text_document_normalised_and_dated_by_dateline() -> None:
     assert doc.url == "file:///tmp/x"
     assert doc.raw_sha256 == raw.sha256
     assert (doc.published, doc.published_source) == (dt.date(2022, 1, 10), "dateline")
-    assert doc.outlet is None and doc.title is None
+    assert doc.outlet is None and doc.title == "Sciopero al porto di Genova"
 
 
 def test_published_priority() -> None:
@@ -102,3 +102,13 @@ def test_unexpected_library_errors_become_extraction_errors() -> None:
     ):
         to_document(_raw(PAGE, "html"), None)
     assert info.value.code == "E200"
+
+
+def test_plain_text_headline_is_the_title() -> None:
+    from contention.extract.document import headline_of
+
+    assert headline_of("Dockers strike in Genoa\n12 March 2024\n\nBody text here.") == (
+        "Dockers strike in Genoa"
+    )
+    assert headline_of("Dockers went on strike in Genoa on Monday.\nMore text.") is None
+    assert headline_of("One line only") is None

@@ -34,6 +34,27 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+# A first line this short, without a full stop, followed by a blank line, is a headline.
+HEADLINE_MAX_CHARS = 200
+
+
+def headline_of(text: str) -> str | None:
+    """The headline of a plain-text article: its first line when it stands alone.
+
+    News files in plain text start "Headline\n(date line)\n\nBody…"; the
+    headline matters downstream because it restates the body's main event.
+    """
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not sep or not first or len(first) > HEADLINE_MAX_CHARS or first.endswith((".", ":")):
+        return None
+    # The next line is blank or a short date line, then the body.
+    following = rest.split("\n", 2)
+    if following and following[0].strip() and len(following[0]) > 40:
+        return None
+    return first
+
+
 def extract(raw: RawDocument, *, published: dt.date | None = None) -> Document:
     """The clean article in ``raw``.
 
@@ -54,6 +75,7 @@ def extract(raw: RawDocument, *, published: dt.date | None = None) -> Document:
         meta_date = parts.date
     else:
         text = normalise(decoded)
+        title = title or headline_of(text)
     if not text.strip():
         raise EmptyDocument("no text left after extraction")
 
