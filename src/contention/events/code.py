@@ -669,11 +669,14 @@ def _unify_sentence_dates(mentions: list[EventMention]) -> None:
             continue
         key = (m.sentence, m.type, m.mode, frozenset(m.contexts))
         lead = first.get(key)
-        if lead is None and m.mode in _GENERIC_MODES:
+        if m.mode in _GENERIC_MODES:
             # "the police fired … at least 14 were killed": a bare killing is the shooting.
-            lead = next(
-                (v for k, v in first.items() if k[0:2] == key[0:2] and k[3] == key[3]), None
-            )
+            specific = [
+                v
+                for k, v in first.items()
+                if k[0:2] == key[0:2] and k[3] == key[3] and k[2] not in _GENERIC_MODES
+            ]
+            lead = min(specific, key=lambda v: v.trigger.start) if specific else lead
         if lead is not None and lead is not m:
             m.date, m.date_value = lead.date, lead.date_value
 
