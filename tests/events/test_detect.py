@@ -90,3 +90,45 @@ def test_same_story_in_two_languages_is_one_event() -> None:
     assert len(strikes) == 1
     langs = {ev.quote for ev in strikes[0].evidence if ev.field == "type"}
     assert len(langs) == 2
+
+
+def test_reported_intent_is_future_not_conditional() -> None:
+    evs = events("The drivers' union said on Tuesday that its members would strike in Milan.")
+    strike = next(e for e in evs if e.mode == "strike")
+    assert "future" in strike.context and "hypothetical" not in strike.context
+
+
+def test_announced_concession_is_a_concession() -> None:
+    evs = events("The president said on Wednesday that he would withdraw the fuel price increase.")
+    concede = next(e for e in evs if e.type == "CONCEDE")
+    assert concede.context == ("asserted",)
+
+
+def test_a_demand_is_not_a_concession() -> None:
+    evs = events("Protesters in Nairobi called for the president to resign on Thursday.")
+    assert not [e for e in evs if e.type == "CONCEDE"]
+
+
+def test_an_accident_toll_is_not_a_protest_toll() -> None:
+    evs = events(
+        "Students marched in Novi Sad on Friday, months after the collapse of the station "
+        "roof in which 15 people died."
+    )
+    march = next(e for e in evs if e.type == "PROTEST")
+    assert march.counts["fatalities"] is None
+
+
+def test_a_date_in_a_clause_about_another_noun_is_not_the_events() -> None:
+    evs = events(
+        "The protests in Warsaw on Tuesday were led by Rural Solidarity, a union that was "
+        "founded in 1981."
+    )
+    protest = next(e for e in evs if e.type == "PROTEST")
+    assert protest.date is not None and protest.date.start == dt.date(2024, 3, 12)
+    assert "historical" not in protest.context
+
+
+def test_reporting_officials_are_not_actors() -> None:
+    evs = events("A shell killed six people in Kharkiv on Friday, regional officials said.")
+    killing = next(e for e in evs if e.type == "ASSAULT")
+    assert all(a.cls != "government" for a in killing.actors)
