@@ -51,6 +51,10 @@ _STATUS = frozenset({Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL, Cont
 _GENERIC_MODES = frozenset({None, "repression", "kill"})
 _PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 _DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown": 0}
+# A mention with no slot of its own joins an event told this many sentences away at most.
+NEAR_SENTENCES = 3
+# Types a story tells many of (protests, arrests, attacks): only these need nearness.
+NEAR_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 # Two gazetteer entries closer than this are the same place told twice.
 SAME_PLACE_KM = 25.0
 
@@ -128,6 +132,32 @@ class _Group:
             ),
         )
 
+    def near(self, m: EventMention) -> bool:
+        """Whether ``m`` may join by compatibility alone, without a slot of its own.
+
+        Nearby (a few sentences from a member in its language), or in a
+        language the event has no member in yet — the other half of a
+        bilingual page retells it.  A bare "the arrest of the security chief"
+        thirty sentences on is another arrest.
+        """
+        if m.type not in NEAR_TYPES:
+            return True  # one deployment, one resignation per story: retellings join anywhere
+        same_language = [o for o in self.mentions if o.language == m.language]
+        if not same_language:
+            return True
+        if any(abs(o.sentence - m.sentence) <= NEAR_SENTENCES for o in same_language):
+            return True
+        # Further on, the story must still be at this event's place: "after the riots"
+        # told where the riots were, not a mere default place of the document.
+        here = self.place
+        return (
+            m.place is not None
+            and not m.place_default
+            and here is not None
+            and here.precision.value in ("city", "point")
+            and places_compatible(m.place, here)
+        )
+
     def accepts(self, m: EventMention, *, same_status: bool = True) -> bool:
         if m.type != self.first.type or m.facet != self.first.facet:
             return False
@@ -159,10 +189,15 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     # in Genoa if …") names no event of its own: it may only join one.
     unreal = {Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL}
     body = [m for m in ordered if not m.headline and not m.anaphor]
-    anchored = [m for m in body if not m.weak or (m.has_own_slot and not m.contexts & unreal)]
+    anchored = [
+        m
+        for m in body
+        if (not m.weak and not (m.generic and m.type in NEAR_TYPES))
+        or (m.has_own_slot and not m.contexts & unreal)
+    ]
     floating = [m for m in body if m not in anchored]
     for m in anchored:
-        fits = [g for g in groups if g.accepts(m)]
+        fits = [g for g in groups if g.accepts(m) and (m.has_own_slot or g.near(m))]
         if fits:
             exact = [
                 g
@@ -175,7 +210,7 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
         else:
             groups.append(_Group([m]))
     for m in floating:
-        fits = [g for g in groups if g.accepts(m)]
+        fits = [g for g in groups if g.accepts(m) and g.near(m)]
         if fits:
             min(fits, key=lambda g: _distance(g, m)).mentions.append(m)
     # A headline summarises the body in the present tense ("president withdraws

@@ -314,10 +314,10 @@ class _Coder:
         if FAMILY.get(m.type) == "contention" and self.lead_place is not None:
             # A protest or its policing with no place of its own happens where
             # the story is set: the first city of the document's country.
-            m.place, m.place_inherited = self.lead_place, True
+            m.place, m.place_inherited, m.place_default = self.lead_place, True, True
             return
         if self.country_mention is not None:
-            m.place, m.place_inherited = self.country_mention, True
+            m.place, m.place_inherited, m.place_default = self.country_mention, True, True
 
     # -- date ------------------------------------------------------------------
 
@@ -350,11 +350,7 @@ class _Coder:
     def _reference(self, m: EventMention) -> bool:
         """A generic noun governed by a preposition ("the concerns of the marchers")
         refers to an event told elsewhere: the dates and places around it are not its own."""
-        if not m.weak:
-            return False
-        lx = lexicon(m.language)
-        before = self.text[max(0, m.trigger.start - 20) : m.trigger.start]
-        return lx is not None and bool(lx.cues.governed.search(before))
+        return m.weak and m.governed
 
     @staticmethod
     def _in_clause(span: Span, clause: tuple[int, int]) -> bool:

@@ -136,6 +136,8 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                         anaphor=bool(
                             lx.cues.demonstrative.search(s_text[max(0, start - 12) : start])
                         ),
+                        governed=bool(lx.cues.governed.search(s_text[max(0, start - 20) : start])),
+                        generic=bool(lx.cues.generic.search(s_text[max(0, start - 20) : start])),
                     )
                 )
                 _reported_intent(mentions[-1], s_text, start, lx)

@@ -49,6 +49,7 @@ class Cues:
     locative: re.Pattern[str]
     relative: re.Pattern[str]
     governed: re.Pattern[str]
+    generic: re.Pattern[str]
     infinitive: re.Pattern[str]
     reported: re.Pattern[str]
     present: re.Pattern[str]
@@ -129,6 +130,9 @@ def lexicon(language: str) -> Lexicon | None:
         # Matched on the words up to the trigger's end; anchored at that end.
         infinitive=re.compile("(?:" + "|".join(c["infinitive"]) + r")$", re.IGNORECASE)
         if c.get("infinitive")
+        else _NEVER,
+        generic=re.compile(r"(?<!\w)(?:" + "|".join(c["generic"]) + r")\s+$", re.IGNORECASE)
+        if c.get("generic")
         else _NEVER,
         # Anchored at the end, like ``locative``: the preposition right before a noun.
         governed=re.compile(

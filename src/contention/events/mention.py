@@ -41,9 +41,15 @@ class EventMention:
     headline: bool = False
     # "those strikes": points back at an event already told.
     anaphor: bool = False
+    # "the concerns of the marchers": a generic noun under a preposition refers elsewhere.
+    governed: bool = False
+    # "decimated by arrests": an event noun after these words names a kind of event, not one.
+    generic: bool = False
     contexts: set[Context] = field(default_factory=set)
     place: PlaceMention | None = None
     place_inherited: bool = False
+    # The place is the document's default (its first city or its country), not told nearby.
+    place_default: bool = False
     date: DateMention | None = None
     date_value: EventDate | None = None
     date_inherited: bool = False
