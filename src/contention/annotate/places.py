@@ -543,7 +543,8 @@ def _min_population(c: Candidate, sp: _Span, share: float, res: _Resources) -> f
     in_context = share > 0 or _qualified(c, sp)
     floor = 1_000 if in_context else (15_000 if sp.ntok == 1 else 5_000)
     if in_context and sp.hint == "city":
-        floor = 200  # "the Dorohusk border crossing", "the village of X": the text says it is a place
+        # "the Dorohusk border crossing", "the village of X": the text says it is a place.
+        floor = 200
     if len(sp.key) <= 4:
         floor = max(floor, 20_000 if in_context else 100_000)
     if c.match == "fuzzy":
