@@ -1,0 +1,121 @@
+"""Spanish event triggers and cues, through the real pipeline on short reports."""
+
+import datetime as dt
+
+import pytest
+
+from contention.model import Event
+from contention.pipeline.core import process_text
+
+P = dt.date(2024, 3, 15)  # a Friday
+
+
+def events(text: str) -> list[Event]:
+    result = process_text(text, published=P)
+    for e in result.events:
+        for ev in e.evidence:
+            assert result.document.text[ev.start : ev.end] == ev.quote
+    return result.events
+
+
+def kinds(text: str) -> set[tuple[str, str | None]]:
+    return {(e.type, e.mode) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Los docentes de Mendoza realizaron este jueves un paro de 48 horas.",
+            ("PROTEST", "strike"),
+        ),
+        (
+            "Miles de personas se manifestaron en Madrid contra la reforma.",
+            ("PROTEST", "demonstrate"),
+        ),
+        (
+            "Vecinos de Santiago hicieron un cacerolazo en la Plaza Italia.",
+            ("PROTEST", "demonstrate"),
+        ),
+        (
+            "Campesinos cortaron la ruta 14 en Entre Ríos durante seis horas.",
+            ("PROTEST", "obstruct"),
+        ),
+        ("Los estudiantes tomaron la universidad en Bogotá el lunes.", ("PROTEST", "occupy")),
+        ("Hubo disturbios y saqueos en el centro de Quito.", ("PROTEST", "riot")),
+        ("La policía detuvo a 30 personas en Lima.", ("COERCE", "arrest")),
+        ("El Gobierno decretó el toque de queda en Cali.", ("COERCE", "curfew")),
+        (
+            "Los agentes lanzaron gases lacrimógenos contra la marcha en Asunción.",
+            ("COERCE", "disperse"),
+        ),
+        ("El Gobierno desplegó tropas en las calles de Guayaquil.", ("MOBILIZE", "troops")),
+        ("El ministro del Interior presentó su dimisión el martes.", ("CONCEDE", "resign")),
+        (
+            "El Gobierno derogó el aumento de la tarifa del transporte en Santiago.",
+            ("CONCEDE", "policy"),
+        ),
+        (
+            "Hombres armados asesinaron a tres dirigentes campesinos en el Cauca.",
+            ("ASSAULT", "kill"),
+        ),
+    ],
+)
+def test_spanish_triggers(text: str, kind: tuple[str, str]) -> None:
+    assert kind in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La tasa de paro bajó al 11 por ciento en Andalucía.",
+        "El Gobierno puso en marcha un plan de vivienda en Valencia.",
+        "El delantero protestó al árbitro tras el penalti en el estadio de Sevilla.",
+        "La concentración de dióxido de carbono alcanzó un récord en Mauna Loa.",
+        "El paciente sufrió un paro cardíaco en el hospital de Córdoba.",
+    ],
+)
+def test_spanish_words_that_are_not_protests(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "PROTEST"]
+
+
+def test_cancelled_march_is_negated() -> None:
+    evs = events("La marcha convocada en Rosario fue suspendida por la lluvia.")
+    march = [e for e in evs if e.type == "PROTEST"]
+    assert march and all("negated" in e.context for e in march)
+
+
+def test_no_incidents_does_not_cancel_the_march() -> None:
+    evs = events("No hubo incidentes en la marcha de Valparaíso, y no hubo detenidos.")
+    march = next(e for e in evs if e.type == "PROTEST")
+    assert "negated" not in march.context
+    arrests = [e for e in evs if e.mode == "arrest"]
+    assert arrests and all("negated" in e.context for e in arrests)
+
+
+def test_desconvocada_reaches_its_object() -> None:
+    evs = events(
+        "Los sindicatos desconvocaron en la madrugada de este jueves la huelga de Metro de Madrid."
+    )
+    strike = next(e for e in evs if e.mode == "strike")
+    assert "negated" in strike.context
+
+
+def test_a_called_strike_is_future() -> None:
+    evs = events("La CGT convocó un paro general para el próximo miércoles en Buenos Aires.")
+    strike = next(e for e in evs if e.mode == "strike")
+    assert "future" in strike.context
+    assert strike.date is not None and strike.date.start == dt.date(2024, 3, 20)
+
+
+def test_not_ruling_out_a_strike_is_no_negation() -> None:
+    evs = events("El gremio no descartó un paro si el Gobierno de Chile no responde.")
+    strikes = [e for e in evs if e.mode == "strike"]
+    assert strikes and all("negated" not in e.context for e in strikes)
+    assert all(set(e.context) & {"hypothetical", "future"} for e in strikes)
+
+
+def test_accentless_spanish() -> None:
+    assert ("PROTEST", "demonstrate") in kinds(
+        "Cientos de estudiantes realizaron una manifestacion en Lima."
+    )
