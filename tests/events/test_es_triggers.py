@@ -119,3 +119,12 @@ def test_accentless_spanish() -> None:
     assert ("PROTEST", "demonstrate") in kinds(
         "Cientos de estudiantes realizaron una manifestacion en Lima."
     )
+
+
+def test_a_demand_for_resignation_is_no_resignation() -> None:
+    text = "Manifestantes bloquearon carreteras en Puno para exigir la renuncia de la presidenta."
+    assert ("CONCEDE", "resign") not in kinds(text)
+
+
+def test_students_clashing_with_police_is_a_riot() -> None:
+    assert ("PROTEST", "riot") in kinds("Estudiantes y policías se enfrentaron en Tegucigalpa.")

@@ -95,3 +95,8 @@ def test_past_massacre_reference_is_no_killing() -> None:
         "Dez anos depois do massacre de Eldorado dos Carajás, camponeses marcharam no Pará."
     )
     assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_a_demand_for_resignation_is_no_resignation() -> None:
+    text = "Manifestantes pediram a renúncia do governador em Porto Alegre."
+    assert ("CONCEDE", "resign") not in kinds(text)
