@@ -104,3 +104,21 @@ def test_football_report_has_no_events() -> None:
         "Тренер признал, что команда «бастовала» первый тайм, а болельщики на трибунах пели."
     )
     assert events(text) == []
+
+
+def test_an_anniversary_remembers_an_event_without_repeating_it() -> None:
+    evs = events(
+        "В четверг, в годовщину расстрела бастовавших нефтяников, сотни жителей Жанаозена "
+        "пришли на центральную площадь."
+    )
+    assert not [e for e in evs if e.type == "ASSAULT"]
+    assert not [e for e in evs if e.mode == "strike"]
+    gathering = next(e for e in evs if e.type == "PROTEST")
+    assert gathering.date is not None and gathering.date.start == dt.date(2022, 1, 6)
+
+
+def test_an_intended_picket_is_not_reported_as_held() -> None:
+    evs = events("В Алма-Ате активисты хотели провести одиночные пикеты, но их задержали.")
+    pickets = [e for e in evs if e.type == "PROTEST"]
+    assert pickets and all("future" in e.context for e in pickets)
+    assert any(e.mode == "arrest" and "future" not in e.context for e in evs)
