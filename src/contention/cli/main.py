@@ -136,21 +136,38 @@ def _summary(stats: RunStats) -> str:
 
 
 def _ingest(
-    paths: list[str], db: str, published: dt.date | None, reprocess: bool = False
+    paths: list[str],
+    db: str,
+    published: dt.date | None,
+    reprocess: bool = False,
+    cluster: bool = True,
 ) -> Reporter:
-    """Run the pipeline over ``paths``; exits 1 when no document could be processed."""
+    """Run the pipeline over ``paths``, then cluster the new events (unless ``cluster``
+    is False); exits 1 when no document could be processed."""
     reporter = Reporter(live=sys.stderr.isatty())
     with _open_store(db) as store:
         try:
             stats = run(paths, store, published=published, progress=reporter, reprocess=reprocess)
         finally:
             reporter.close()
+        if cluster and stats.documents:
+            _cluster(store)
     click.echo(_summary(stats))
     if stats.documents == 0:
         if stats.failures == 0:
             raise click.ClickException("no input documents found")
         sys.exit(1)
     return reporter
+
+
+def _cluster(store: Store) -> None:
+    """Incremental de-duplication after an ingest (:mod:`contention.dedup.update`).
+
+    Silent: the ingest summary stays one line; ``events --clusters`` shows the result.
+    """
+    from contention.dedup.update import update_clusters
+
+    update_clusters(store)
 
 
 @click.group()
@@ -173,9 +190,21 @@ def cli() -> None:
     is_flag=True,
     help="Run the pipeline again on documents already stored (adds missing events only).",
 )
-def ingest(paths: tuple[str, ...], db: str, published: dt.datetime | None, reprocess: bool) -> None:
-    """Read articles (files, folders, .jsonl, - for stdin) and store their events."""
-    _ingest(list(paths), db, _date(published), reprocess)
+@click.option(
+    "--no-cluster",
+    is_flag=True,
+    help="Skip de-duplication into clusters (the next ingest clusters what is pending).",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    published: dt.datetime | None,
+    reprocess: bool,
+    no_cluster: bool,
+) -> None:
+    """Read articles (files, folders, .jsonl, - for stdin), store their events and
+    cluster them with the stored events into real-world events."""
+    _ingest(list(paths), db, _date(published), reprocess, cluster=not no_cluster)
 
 
 @cli.command()
@@ -189,6 +218,12 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.datetime | None, repro
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--clusters",
+    "as_clusters",
+    is_flag=True,
+    help="List de-duplicated real-world events (clusters) instead of reports.",
+)
 def events(
     db: str,
     type_: str | None,
@@ -196,8 +231,12 @@ def events(
     since: dt.datetime | None,
     until: dt.datetime | None,
     fmt: str,
+    as_clusters: bool,
 ) -> None:
     """List stored events, oldest first."""
+    if as_clusters:
+        _list_clusters(db, type_, country, _date(since), _date(until), fmt)
+        return
     with _open_store(db) as store:
         records = store.events(type_, country, _date(since), _date(until))
     if fmt == "table":
@@ -209,12 +248,59 @@ def events(
         write(fmt, records, sys.stdout)
 
 
+def _list_clusters(
+    db: str,
+    type_: str | None,
+    country: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+) -> None:
+    from contention.dedup.render import clusters_table, write_clusters
+    from contention.store.clusters import iter_clusters
+
+    with _open_store(db) as store:
+        records = list(iter_clusters(store, type_, country, since, until))
+    if fmt != "table":
+        write_clusters(fmt, records, sys.stdout)
+    elif not records:
+        click.echo("no clusters", err=True)
+    else:
+        console().print(clusters_table(records))
+
+
+def _show_cluster(store: Store, cluster_id: str) -> bool:
+    """Print a cluster (full id, old id or unique prefix); False when none matches."""
+    from contention.dedup.render import cluster_detail
+    from contention.store.clusters import cluster, cluster_ids
+
+    record = cluster(store, cluster_id)
+    if record is None:
+        matches = cluster_ids(store, cluster_id)
+        if len(matches) > 1:
+            raise click.ClickException(
+                f"{cluster_id!r} matches several clusters: {', '.join(matches)}"
+            )
+        if not matches:
+            return False
+        record = cluster(store, matches[0])
+        if record is None:
+            return False
+    console().print(cluster_detail(record))
+    return True
+
+
 @cli.command()
 @click.argument("event_id")
 @db_option
 def show(event_id: str, db: str) -> None:
-    """Show one event (full id or a unique prefix) with its evidence in context."""
+    """Show one event or cluster (full id or a unique prefix) with its evidence in
+    context; a cluster (clu_…) with every source and the claims side by side."""
     with _open_store(db) as store:
+        if event_id.startswith("clu_"):
+            if not _show_cluster(store, event_id):
+                raise click.ClickException(f"no cluster {event_id!r}")
+            return
         record = store.event(event_id)
         if record is None:
             matches = store.event_ids(event_id)
@@ -233,6 +319,10 @@ def show(event_id: str, db: str) -> None:
 
         detail = event_detail(record, doc_text)
     console().print(detail)
+    if record.get("cluster_id"):
+        console().print(
+            plain(f"cluster: {record['cluster_id']}  (contention show {record['cluster_id']})")
+        )
 
 
 @cli.command()
@@ -253,6 +343,12 @@ def show(event_id: str, db: str) -> None:
     default="-",
     help="Output file (default: standard output).",
 )
+@click.option(
+    "--clusters",
+    "as_clusters",
+    is_flag=True,
+    help="Write cluster records (one per real-world event, every claim) instead of reports.",
+)
 def export(
     db: str,
     type_: str | None,
@@ -261,27 +357,37 @@ def export(
     until: dt.datetime | None,
     fmt: str,
     output: str,
+    as_clusters: bool,
 ) -> None:
-    """Write stored events as JSON Lines (EVENT_FORMAT), CSV or GeoJSON."""
+    """Write stored events (or clusters) as JSON Lines (EVENT_FORMAT), CSV or GeoJSON."""
     with _open_store(db) as store:
-        records = store.iter_events(type_, country, _date(since), _date(until))
+        if as_clusters:
+            from contention.dedup.render import write_clusters
+            from contention.store.clusters import iter_clusters
+
+            records = iter_clusters(store, type_, country, _date(since), _date(until))
+            writer = write_clusters
+        else:
+            records = store.iter_events(type_, country, _date(since), _date(until))
+            writer = write
         if output == "-":
-            stats = write(fmt, records, sys.stdout)
+            stats = writer(fmt, records, sys.stdout)
         else:
             # Write beside the target and rename: a failed export never leaves
             # a truncated file where a complete one is expected.
             part = Path(output).with_name(Path(output).name + ".part")
             try:
                 with part.open("w", encoding="utf-8", newline="") as fh:
-                    stats = write(fmt, records, fh)
+                    stats = writer(fmt, records, fh)
                 os.replace(part, output)
             except OSError as exc:
                 part.unlink(missing_ok=True)
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    noun = "cluster" if as_clusters else "event"
     if stats.skipped:
-        click.echo(f"{_plural(stats.skipped, 'event')} without coordinates left out", err=True)
+        click.echo(f"{_plural(stats.skipped, noun)} without coordinates left out", err=True)
     if output != "-":
-        click.echo(f"{_plural(stats.written, 'event')} written to {output}", err=True)
+        click.echo(f"{_plural(stats.written, noun)} written to {output}", err=True)
 
 
 def samples_dir() -> Path:

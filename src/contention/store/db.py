@@ -54,8 +54,17 @@ log = logging.getLogger(__name__)
 DEFAULT_DB = "contention.db"
 ENV_VAR = "CONTENTION_DB"
 
+
+def _v2_clusters(conn: Connection) -> None:
+    """Version 2 adds the cluster tables (``create_all`` has made them) and an index
+    on ``events.cluster_id`` (``create_all`` leaves existing tables alone)."""
+    for index in s.events.indexes:
+        if index.name == "ix_events_cluster_id":
+            index.create(conn, checkfirst=True)
+
+
 # version -> step that upgrades a database from version-1 to version.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _v2_clusters}
 
 
 @dataclass(frozen=True, slots=True)
