@@ -59,6 +59,8 @@ T = TypeVar("T")
 HISTORICAL_AFTER = dt.timedelta(days=365)
 # An "episode" starts at the earliest date mentioned within this window before publication.
 EPISODE_WINDOW = dt.timedelta(days=45)
+# How far after a trigger a passive agent ("by riot police") may start, in characters.
+PASSIVE_GAP = 30
 # A relative clause this close after the trigger is about the trigger's event.
 RELATIVE_ANTECEDENT_WORDS = 6
 # Modes that add nothing to their type ("killed"): they share the dates of its other modes.
@@ -352,6 +354,14 @@ class _Coder:
         refers to an event told elsewhere: the dates and places around it are not its own."""
         return m.weak and m.governed
 
+    def _passive_agent(self, a: ActorMention, m: EventMention) -> bool:
+        """``a`` follows the trigger as the agent of a passive ("killed by police")."""
+        if a.span.start < m.trigger.end or a.span.start - m.trigger.end > PASSIVE_GAP:
+            return False
+        lx = lexicon(m.language)
+        between = self.text[m.trigger.end : a.span.start]
+        return lx is not None and bool(lx.cues.agent.search(between))
+
     @staticmethod
     def _in_clause(span: Span, clause: tuple[int, int]) -> bool:
         return clause[0] <= span.start < clause[1]
@@ -503,6 +513,14 @@ class _Coder:
                 key=lambda a: ((a.span.start < m.trigger.start) != before, _gap(a.span, m.trigger)),
             )
 
+        if m.type in ("ASSAULT", "COERCE"):
+            # Who hit or arrested whom is read in the trigger's own clause, or from a
+            # passive agent after it ("killed by police"); an actor of another
+            # clause ("police arrested the man who stabbed …") did not do it.
+            clause = self._clause(m)
+            actors = [
+                a for a in actors if self._in_clause(a.span, clause) or self._passive_agent(a, m)
+            ]
         m.source = pick(SOURCE_CLASSES.get(m.type, ()), None, before=True)
         m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=False)
 

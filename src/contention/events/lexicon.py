@@ -53,6 +53,7 @@ class Cues:
     infinitive: re.Pattern[str]
     reported: re.Pattern[str]
     present: re.Pattern[str]
+    agent: re.Pattern[str]
     demonstrative: re.Pattern[str]
     conditional: re.Pattern[str]
     reporting_actor: re.Pattern[str]
@@ -119,6 +120,7 @@ def lexicon(language: str) -> Lexicon | None:
         anaphoric_date=_alternation(c.get("anaphoric_date", [])),
         reported=_alternation(c.get("reported", [])),
         present=_alternation(c.get("present", [])),
+        agent=_alternation(c.get("agent", [])),
         demonstrative=re.compile(r"(?<!\w)(?:" + "|".join(c["demonstrative"]) + r")\s+$", re.I)
         if c.get("demonstrative")
         else _NEVER,

@@ -81,6 +81,9 @@ POSITIVE: dict[str, tuple[str, ...]] = {
         "Professional footballers went on strike over pay and the league's matches were cancelled.",
         "Las jugadoras de la liga hicieron huelga y no se disputó la jornada.",
         "The strike shut down the port and stopped the trains.",
+        "Airport staff went on strike and hundreds of flights were cancelled.",
+        "Military veterans and soldiers' families protested outside the defence ministry.",
+        "Football fans marched to the stadium in protest against the club's owners.",
         # hunger strike
         "Prisoners began a hunger strike to protest their detention.",
         # demonstrate
@@ -170,7 +173,7 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
     ),
     "war": (
         "An air strike hit the town.",
-        "A drone strike destroyed a warehouse at the port.",
+        "A drone strike destroyed an ammunition depot near the front.",
         "Missiles struck a residential building overnight.",
         "Warplanes and drones struck targets in the city overnight.",
         "A missile strike on a village killed three civilians.",
