@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from contention import lang
+from contention.events import typing_signal
 from contention.events.code import code_mentions
 from contention.events.context import clause_bounds, in_sports_report, trigger_context
 from contention.events.lexicon import Lexicon, Trigger, lexicon
@@ -173,5 +174,7 @@ def _with_crowd(mentions: list[EventMention], ann: Annotations) -> list[EventMen
 def detect(doc: Document, sentences: list[Sentence], ann: Annotations) -> list[EventMention]:
     """Triggers with their slots coded (place, date, actors, counts, issue, labour)."""
     mentions = _with_crowd(find_triggers(doc, sentences), ann)
+    if typing_signal.enabled():  # CONTENTION_ENCODER=filter: the sentence encoder's second opinion
+        mentions = typing_signal.filter_with_encoder(doc, sentences, mentions)
     code_mentions(doc, sentences, ann, mentions)
     return mentions
