@@ -354,6 +354,12 @@ class _Coder:
         refers to an event told elsewhere: the dates and places around it are not its own."""
         return m.weak and m.governed
 
+    def _passive(self, m: EventMention) -> bool:
+        """The trigger is a passive participle ("was shot", "sono stati arrestati")."""
+        lx = lexicon(m.language)
+        before = self.text[max(0, m.trigger.start - 30) : m.trigger.start]
+        return lx is not None and bool(lx.cues.passive.search(before))
+
     def _passive_agent(self, a: ActorMention, m: EventMention) -> bool:
         """``a`` follows the trigger as the agent of a passive ("killed by police")."""
         if a.span.start < m.trigger.end or a.span.start - m.trigger.end > PASSIVE_GAP:
@@ -521,6 +527,17 @@ class _Coder:
             actors = [
                 a for a in actors if self._in_clause(a.span, clause) or self._passive_agent(a, m)
             ]
+        if self._passive(m):
+            # "a policeman was shot by a mob": the subject suffered it, the agent did it.
+            classes = SOURCE_CLASSES.get(m.type, ())
+            agents = [a for a in actors if self._passive_agent(a, m) and a.cls in classes]
+            # Without a "by" agent, an actor after the participle ("killed in police
+            # firing") did it; the subject before it never did.
+            after = [a for a in actors if a.span.start >= m.trigger.end and a.cls in classes]
+            ranked = agents or sorted(after, key=lambda a: a.span.start)
+            m.source = ranked[0] if ranked else None
+            m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=True)
+            return
         m.source = pick(SOURCE_CLASSES.get(m.type, ()), None, before=True)
         m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=False)
 

@@ -54,6 +54,7 @@ class Cues:
     reported: re.Pattern[str]
     present: re.Pattern[str]
     agent: re.Pattern[str]
+    passive: re.Pattern[str]
     demonstrative: re.Pattern[str]
     conditional: re.Pattern[str]
     reporting_actor: re.Pattern[str]
@@ -121,6 +122,13 @@ def lexicon(language: str) -> Lexicon | None:
         reported=_alternation(c.get("reported", [])),
         present=_alternation(c.get("present", [])),
         agent=_alternation(c.get("agent", [])),
+        # Anchored at the end: the auxiliary (and an adverb) right before the participle.
+        passive=re.compile(
+            r"(?<!\w)(?:" + "|".join(c["passive"]) + r")\s+(?:\w+ly\s+|\w+mente\s+)?$",
+            re.IGNORECASE,
+        )
+        if c.get("passive")
+        else _NEVER,
         demonstrative=re.compile(r"(?<!\w)(?:" + "|".join(c["demonstrative"]) + r")\s+$", re.I)
         if c.get("demonstrative")
         else _NEVER,
