@@ -214,20 +214,6 @@ def tokens(text: str, *, prefix: int = 6, min_len: int = 4) -> frozenset[str]:
     return frozenset(out)
 
 
-def names_in(text: str) -> frozenset[str]:
-    """Proper names and acronyms: capitalised words that do not open a sentence,
-    folded and cut to 5 characters ("ASLEF", "Tokayev" → "tokay")."""
-    out: set[str] = set()
-    for m in _WORD.finditer(text):
-        w = m.group()
-        start = m.start()
-        before = text[max(0, start - 2) : start].strip()
-        opens = start == 0 or before.endswith((".", "!", "?", "\n", "«", '"', "“", ":"))
-        if len(w) >= 3 and w[0].isupper() and (not opens or w.isupper()):
-            out.add(fold(w)[:5])
-    return frozenset(out)
-
-
 @dataclass(frozen=True, slots=True)
 class Item:
     """One document event as the clusterer sees it.
@@ -235,7 +221,11 @@ class Item:
     ``day_start``/``day_end`` are ``date.toordinal()`` values (inclusive);
     ``published`` is the source's publication day ordinal (0 when unknown) —
     it only orders founders and claims, never decides a link.
-    ``vector`` is an optional unit-length sentence embedding of the description.
+    ``actors`` are the specific classes of the acting side (generic ones like
+    "protesters" left out); ``who`` the tokens of the participants' own words
+    ("train drivers"), for workers, students and the unemployed.
+    ``vector``/``who_vector`` are optional unit-length sentence embeddings of
+    the description and of the participants' words.
     """
 
     event_id: str
@@ -254,12 +244,13 @@ class Item:
     lon: float | None
     place_precision: str | None
     actors: frozenset[str]
-    names: frozenset[str]
+    who: frozenset[str]
     sector: str | None
     tokens: frozenset[str]
     language: str
     published: int = 0
     vector: tuple[float, ...] | None = None
+    who_vector: tuple[float, ...] | None = None
 
     @property
     def block(self) -> str | None:
@@ -297,17 +288,17 @@ class Item:
             "lo": self.lon,
             "pp": self.place_precision,
             "ac": sorted(self.actors),
-            "n": sorted(self.names),
+            "w": sorted(self.who),
             "s": self.sector,
             "tk": sorted(self.tokens),
             "l": self.language,
             "pu": self.published,
-            "v": None if self.vector is None else [round(x, 4) for x in self.vector],
+            "v": pack_vector(self.vector),
+            "wv": pack_vector(self.who_vector),
         }
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Item:
-        v = d.get("v")
         return cls(
             event_id=d["e"],
             doc_id=d["d"],
@@ -325,13 +316,35 @@ class Item:
             lon=d["lo"],
             place_precision=d["pp"],
             actors=frozenset(d["ac"]),
-            names=frozenset(d["n"]),
+            who=frozenset(d.get("w") or ()),
             sector=d["s"],
             tokens=frozenset(d["tk"]),
             language=d["l"],
             published=int(d.get("pu") or 0),
-            vector=None if v is None else tuple(float(x) for x in v),
+            vector=unpack_vector(d.get("v")),
+            who_vector=unpack_vector(d.get("wv")),
         )
+
+
+def pack_vector(v: tuple[float, ...] | None) -> str | None:
+    """A unit vector as base64 float16 (1 KB for 512 dimensions; cosines move < 1e-3)."""
+    if v is None:
+        return None
+    import base64
+
+    import numpy as np
+
+    return base64.b64encode(np.asarray(v, dtype="<f2").tobytes()).decode("ascii")
+
+
+def unpack_vector(text: str | None) -> tuple[float, ...] | None:
+    if not text:
+        return None
+    import base64
+
+    import numpy as np
+
+    return tuple(float(x) for x in np.frombuffer(base64.b64decode(text), dtype="<f2"))
 
 
 def _reality(context: Iterable[str]) -> str:
@@ -344,6 +357,17 @@ def _reality(context: Iterable[str]) -> str:
 
 # Actor classes that say nothing about *who* took part.
 GENERIC_ACTORS = frozenset({"protesters", "unknown", "civilians"})
+# Classes whose own words tell which participants (teachers, taxi drivers …).
+PARTICIPANTS = frozenset({"workers", "students", "unemployed"})
+
+
+def who_text(record: Mapping[str, Any]) -> str:
+    """The participants in the source's words: source actors of the participant classes."""
+    return " ".join(
+        str(a.get("text") or "")
+        for a in record.get("actors") or []
+        if a.get("role") == "source" and a.get("class") in PARTICIPANTS
+    ).strip()
 
 
 def item_from_record(
@@ -351,6 +375,7 @@ def item_from_record(
     description: str = "",
     *,
     vector: tuple[float, ...] | None = None,
+    who_vector: tuple[float, ...] | None = None,
 ) -> Item:
     """The :class:`Item` of an EVENT_FORMAT record; ``description`` is the text that
     tells the event (the sentences holding its evidence), used for tokens and names."""
@@ -366,19 +391,7 @@ def item_from_record(
         for a in record.get("actors") or []
         if a.get("role") == "source" and a.get("class") not in GENERIC_ACTORS
     )
-    named: set[str] = set()
-    for a in record.get("actors") or []:
-        if a.get("name"):
-            named.add(fold(a["name"])[:5])
-    for key in ("union", "employer"):
-        if labour.get(key):
-            named.add(fold(str(labour[key]))[:5])
     place_name = place.get("name") if place else None
-    names = set(names_in(description)) | named
-    # The event's own place is already compared as a place; as a name it would
-    # make every report from one city look alike.
-    if place_name:
-        names.discard(fold(place_name)[:5])
     return Item(
         event_id=str(record["id"]),
         doc_id=str(sources[0]["doc_id"]) if sources else "",
@@ -396,10 +409,11 @@ def item_from_record(
         lon=place.get("lon") if place else None,
         place_precision=place.get("precision") if place else None,
         actors=actors,
-        names=frozenset(names),
+        who=tokens(who_text(record), min_len=3),
         sector=labour.get("sector"),
         tokens=tokens(description),
         language=str(record.get("language") or ""),
         published=published,
         vector=vector,
+        who_vector=who_vector,
     )

@@ -14,12 +14,17 @@ The rules, in order (a pair reaching the end links when its score ≥ :data:`THR
 3. *Places must agree*: the same place (GeoNames id or name), two cities or
    points at most :data:`NEAR_KM` apart, or a region/country that contains
    the other place (weaker).
-4. *Score* (points, see :func:`score`): the same day, the same place, the
-   same mode, shared actor classes, shared names (unions, companies, people,
-   acronyms) and a similar description add; a different mode, different
-   specific actors (students vs workers), different named organisations or
-   sectors subtract.  Same-day, same-place reports with nothing against them
-   link; one day apart they need one more agreeing detail.
+4. *Modes must agree*: the same mode, an unknown one, or two modes outlets
+   use for one event (demonstrate/riot/obstruct/occupy; disperse/repression;
+   firearms/beat/kill).  A strike and a march on one day are two events.
+5. *Score* (points, see :func:`score`): the same day, the same place, the
+   same mode, the same kind of actor, the same participants in the source's
+   words ("teachers"), the same sector and a similar description add;
+   different kinds of actors (students vs workers), different participants
+   ("teachers" vs "train drivers"), different sectors and — when it can be
+   judged — a dissimilar description subtract.  Same-day, same-place reports
+   with nothing against them link; one day apart they need one more agreeing
+   detail.
 """
 
 from __future__ import annotations
@@ -32,12 +37,23 @@ from contention.dedup.items import Item
 NEAR_KM = 30.0
 THRESHOLD = 1.5
 
-# Modes that different outlets use for one event ("protest" vs "riot").
+# Modes that different outlets use for one event ("protest" vs "riot"); any
+# other pair of stated modes is two events (a strike and a march on one day,
+# tear gas and arrests, a curfew and a dispersal).
 _MODE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"demonstrate", "riot", "obstruct", "occupy"}),
-    frozenset({"strike", "boycott"}),
-    frozenset({"disperse", "repression", "arrest"}),
+    frozenset({"disperse", "repression"}),
     frozenset({"firearms", "beat", "kill"}),
+)
+
+# Actor classes that may name the same participants ("workers" and their "union").
+_ACTOR_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"workers", "union", "unemployed"}),
+    frozenset({"students"}),
+    frozenset({"police", "security_forces", "military"}),
+    frozenset({"government", "head_of_state", "party"}),
+    frozenset({"company"}),
+    frozenset({"foreign_state", "international_org"}),
 )
 
 _FINE = frozenset({"point", "city"})
@@ -93,20 +109,53 @@ def place_points(a: Item, b: Item) -> float | None:
     return None
 
 
-def mode_points(a: Item, b: Item) -> float:
+def mode_points(a: Item, b: Item) -> float | None:
+    """0.5 same mode, 0 unknown or same group, None (two events) otherwise."""
     if a.mode is None or b.mode is None:
         return 0.0
     if a.mode == b.mode:
         return 0.5
     if any(a.mode in g and b.mode in g for g in _MODE_GROUPS):
         return 0.0
-    return -1.5
+    return None
 
 
-def _overlap_points(x: frozenset[str], y: frozenset[str], plus: float, minus: float) -> float:
-    if not x or not y:
+def _groups(classes: frozenset[str]) -> set[int]:
+    return {i for i, g in enumerate(_ACTOR_GROUPS) if classes & g}
+
+
+def actor_points(a: Item, b: Item) -> float:
+    """0.5 when the acting sides share a kind of actor, -1.5 when both are known and
+    share none (students vs workers), 0 when either is unknown or generic."""
+    if not a.actors or not b.actors:
         return 0.0
-    return plus if x & y else -minus
+    ga, gb = _groups(a.actors), _groups(b.actors)
+    if not ga or not gb:
+        return 0.0
+    return 0.5 if ga & gb else -1.5
+
+
+def who_points(a: Item, b: Item) -> float:
+    """Who took part, in the source's words ("teachers", "train drivers").
+
+    With vectors: cosine of the two phrases (cross-lingual).  Without: only
+    within one language, token overlap.  Disagreement subtracts: two groups of
+    workers striking in one city on one day are two strikes.
+    """
+    if not a.who or not b.who:
+        return 0.0
+    if a.who_vector is not None and b.who_vector is not None:
+        cos = _dot(a.who_vector, b.who_vector)
+        if cos >= 0.6:
+            return 0.5
+        return -1.5 if cos < 0.35 else 0.0
+    if a.language != b.language:
+        return 0.0
+    return 0.5 if a.who & b.who else -1.5
+
+
+def _dot(x: tuple[float, ...], y: tuple[float, ...]) -> float:
+    return sum(p * q for p, q in zip(x, y, strict=False))
 
 
 def text_points(a: Item, b: Item) -> float:
@@ -116,18 +165,22 @@ def text_points(a: Item, b: Item) -> float:
     says nothing.  A cosine is comparable across languages and may subtract.
     """
     if a.vector is not None and b.vector is not None:
-        cos = sum(x * y for x, y in zip(a.vector, b.vector, strict=False))
+        cos = _dot(a.vector, b.vector)
         if cos >= 0.75:
             return 1.0
         if cos >= 0.55:
             return 0.5
-        return -0.5 if cos < 0.3 else 0.0
+        return -1.0 if cos < 0.35 else 0.0
     if not a.tokens or not b.tokens:
         return 0.0
     jac = len(a.tokens & b.tokens) / len(a.tokens | b.tokens)
     if jac >= 0.3:
         return 1.0
-    return 0.5 if jac >= 0.15 else 0.0
+    if jac >= 0.15:
+        return 0.5
+    if a.language == b.language and jac < 0.05 and min(len(a.tokens), len(b.tokens)) >= 8:
+        return -1.0
+    return 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +205,15 @@ def score(a: Item, b: Item) -> Score | None:
     p = place_points(a, b)
     if p is None:
         return None
+    m = mode_points(a, b)
+    if m is None:
+        return None
     parts = {
         "date": d,
         "place": p,
-        "mode": mode_points(a, b),
-        "actors": _overlap_points(a.actors, b.actors, 0.5, 1.5),
-        "names": _overlap_points(a.names, b.names, 0.5, 0.0),
+        "mode": m,
+        "actors": actor_points(a, b),
+        "who": who_points(a, b),
         "sector": 0.0
         if a.sector is None or b.sector is None
         else (0.5 if a.sector == b.sector else -1.0),

@@ -29,7 +29,7 @@ from typing import Any
 
 from contention.dedup import neardup
 from contention.dedup.cluster import Clusterer, cluster_id_for
-from contention.dedup.items import Item, item_from_record
+from contention.dedup.items import Item, item_from_record, who_text
 from contention.dedup.merge import cluster_record
 from contention.store import clusters as cs
 from contention.store.db import Store
@@ -135,9 +135,11 @@ def _pass(
     store: Store, pending: list[cs.Pending], embed: Embedder | None, st: UpdateStats
 ) -> set[str]:
     vectors = _vectors(embed, [p.description for p in pending])
+    whos = [who_text(p.record) for p in pending]
+    who_vectors = _vectors(embed, whos)
     items = [
-        item_from_record(p.record, p.description, vector=v)
-        for p, v in zip(pending, vectors, strict=True)
+        item_from_record(p.record, p.description, vector=v, who_vector=w if who else None)
+        for p, v, w, who in zip(pending, vectors, who_vectors, whos, strict=True)
     ]
     items.sort(key=lambda it: it.event_id)
     existing = cs.items_in_windows(store, _windows(items))
