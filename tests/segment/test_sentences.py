@@ -179,3 +179,18 @@ def test_seed_offsets_and_decimal_numbers_intact() -> None:
     assert any("(2,7 milioni di kmq" in p for p in pieces)
     assert "Uno scontro di quale natura?" in pieces
     assert "January 10, 2022" in pieces
+
+
+def test_lower_cased_text_still_splits_into_sentences() -> None:
+    from contention.segment.sentences import is_caseless
+
+    body = (
+        "police fired tear gas at the protesters in the old city on monday. "
+        "sixty people were detained, officials said. "
+        "the curfew was lifted on tuesday evening after talks with the traders. "
+    ) * 3
+    assert is_caseless(body)
+    sents = segment(body)
+    assert len(sents) == 9
+    assert body[sents[1].start : sents[1].end] == "sixty people were detained, officials said."
+    assert not is_caseless("Police fired tear gas. " * 20)

@@ -55,6 +55,9 @@ _DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown
 NEAR_SENTENCES = 3
 # Types a story tells many of (protests, arrests, attacks): only these need nearness.
 NEAR_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT"})
+# Types told many times over in conflict reporting ("24 killed … 14 bodies found"): their
+# mentions join only nearby events, even when they carry a place, a date or a count.
+LOCAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Two gazetteer entries closer than this are the same place told twice.
 SAME_PLACE_KM = 25.0
 
@@ -98,7 +101,9 @@ class _Group:
 
     @property
     def mode(self) -> str | None:
-        specific = [m.mode for m in self.mentions if m.mode not in _GENERIC_MODES]
+        # Mentions that only joined ("decimated by arrests") do not recode the event.
+        core = [m for m in self.mentions if not m.joined] or self.mentions
+        specific = [m.mode for m in core if m.mode not in _GENERIC_MODES]
         return specific[0] if specific else self.first.mode
 
     @property
@@ -152,6 +157,7 @@ class _Group:
         here = self.place
         return (
             m.place is not None
+            and m.place_inherited
             and not m.place_default
             and here is not None
             and here.precision.value in ("city", "point")
@@ -197,7 +203,11 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     ]
     floating = [m for m in body if m not in anchored]
     for m in anchored:
-        fits = [g for g in groups if g.accepts(m) and (m.has_own_slot or g.near(m))]
+        fits = [
+            g
+            for g in groups
+            if g.accepts(m) and ((m.has_own_slot and m.type not in LOCAL_TYPES) or g.near(m))
+        ]
         if fits:
             exact = [
                 g
@@ -212,6 +222,7 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     for m in floating:
         fits = [g for g in groups if g.accepts(m) and g.near(m)]
         if fits:
+            m.joined = True
             min(fits, key=lambda g: _distance(g, m)).mentions.append(m)
     # A headline summarises the body in the present tense ("president withdraws
     # bill"): it joins the body's event whatever its tense, and stands alone

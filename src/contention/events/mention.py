@@ -45,6 +45,8 @@ class EventMention:
     governed: bool = False
     # "decimated by arrests": an event noun after these words names a kind of event, not one.
     generic: bool = False
+    # Set by assembly: the mention joined an event it could not found.
+    joined: bool = False
     contexts: set[Context] = field(default_factory=set)
     place: PlaceMention | None = None
     place_inherited: bool = False

@@ -79,8 +79,8 @@ SHORT_LINE = 60
 HEADING_RATIO = 0.7
 
 
-def _starts_sentence(text: str, j: int, end: int) -> bool:
-    """Does a sentence plausibly begin at ``text[j]``?"""
+def _starts_sentence(text: str, j: int, end: int, caseless: bool = False) -> bool:
+    """Does a sentence plausibly begin at ``text[j]``?  (Any letter, in a caseless text.)"""
     k = j
     while k < end and text[k] in _OPENERS:
         k += 1
@@ -89,7 +89,7 @@ def _starts_sentence(text: str, j: int, end: int) -> bool:
     if k >= end:
         return False
     ch = text[k]
-    return ch.isupper() or ch.isdigit()
+    return ch.isupper() or ch.isdigit() or (caseless and ch.isalpha())
 
 
 def _next_word(text: str, j: int, end: int) -> str:
@@ -97,9 +97,11 @@ def _next_word(text: str, j: int, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _is_boundary(text: str, m: re.Match[str], para_start: int, j: int, para_end: int) -> bool:
+def _is_boundary(
+    text: str, m: re.Match[str], para_start: int, j: int, para_end: int, caseless: bool = False
+) -> bool:
     """Is the punctuation run ``m`` (followed by whitespace, then ``text[j]``) a sentence end?"""
-    if not _starts_sentence(text, j, para_end):
+    if not _starts_sentence(text, j, para_end, caseless):
         return False
     marks = m.group().rstrip("\"'”’»)]")
     if "!" in marks or "?" in marks:
@@ -135,8 +137,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans (absolute, stripped, non-empty) inside ``text[start:end]``."""
+def split_sentences(
+    text: str, start: int, end: int, caseless: bool = False
+) -> Iterator[tuple[int, int]]:
+    """Sentence spans (absolute, stripped, non-empty) inside ``text[start:end]``.
+
+    ``caseless`` is for text written all in lower case (some archives and feeds
+    lower-case everything): a sentence may then start with any letter.
+    """
     cur = start
     for m in _END.finditer(text, start, end):
         j = m.end()
@@ -144,7 +152,7 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             j += 1
         if j >= end:
             break
-        if _is_boundary(text, m, start, j, end):
+        if _is_boundary(text, m, start, j, end, caseless):
             s, e = _strip(text, cur, m.end())
             if s < e:
                 yield s, e
@@ -212,11 +220,24 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
     yield pos, len(text)
 
 
+# Below this share of upper-case letters a text counts as written in lower case.
+CASELESS_SHARE = 0.005
+
+
+def is_caseless(text: str) -> bool:
+    """Whether ``text`` is (nearly) all lower case, so capitals cannot mark sentence starts."""
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if len(letters) < 200:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) < CASELESS_SHARE
+
+
 def segment(text: str) -> list[Sentence]:
     """All sentences of ``text`` in order, each with its paragraph number and language."""
     spans: list[tuple[int, int, int]] = []
+    caseless = is_caseless(text)
     for p, (ps, pe) in enumerate(paragraphs(text)):
-        spans.extend((s, e, p) for s, e in split_sentences(text, ps, pe))
+        spans.extend((s, e, p) for s, e in split_sentences(text, ps, pe, caseless))
     languages = assign_languages([text[s:e] for s, e, _ in spans], [p for _, _, p in spans])
     return [
         Sentence(index=i, start=s, end=e, paragraph=p, language=lang)
