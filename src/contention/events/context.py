@@ -96,3 +96,12 @@ def in_sports_report(doc_text: str, paragraph_text: str, lex: Lexicon) -> bool:
     """
     doc_words = {m.group().lower() for m in lex.cues.sports.finditer(doc_text)}
     return len(doc_words) >= SPORTS_DOC_WORDS and bool(lex.cues.sports.search(paragraph_text))
+
+
+def in_war_report(paragraph_text: str, lex: Lexicon) -> bool:
+    """A paragraph about war: "strikes" there are air strikes, "marched" is an advance.
+
+    Two distinct military words (warplanes, shelling, rockets …) in the
+    paragraph are enough; a general strike in a war zone is told in another.
+    """
+    return len({m.group().lower() for m in lex.cues.military.finditer(paragraph_text)}) >= 2

@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 from contention import lang
 from contention.events import typing_signal
 from contention.events.code import code_mentions
-from contention.events.context import clause_bounds, in_sports_report, trigger_context
+from contention.events.context import (
+    clause_bounds,
+    in_sports_report,
+    in_war_report,
+    trigger_context,
+)
 from contention.events.lexicon import Lexicon, Trigger, lexicon
 from contention.events.mention import EventMention
 from contention.model import Context, Document, Sentence, make_span
@@ -35,8 +40,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _accepted(trig: Trigger, s_text: str, start: int, end: int, sports: bool) -> bool:
-    if trig.sports and sports:
+def _accepted(trig: Trigger, s_text: str, start: int, end: int, domains: tuple[bool, bool]) -> bool:
+    sports, war = domains
+    if (trig.sports and sports) or (trig.military and war):
         return False
     for rej in trig.reject:
         if any(_overlaps((m.start(), m.end()), (start, end)) for m in rej.finditer(s_text)):
@@ -94,21 +100,23 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
     """All accepted trigger matches, as uncoded mentions in document order."""
     text = doc.text
     mentions: list[EventMention] = []
-    sports_cache: dict[tuple[int, str], bool] = {}
+    domain_cache: dict[tuple[int, str], tuple[bool, bool]] = {}
     for sent in sentences:
         s_text = text[sent.start : sent.end]
         for lx in _lexicons_for(sent):
             key = (sent.paragraph, lx.language)
-            if key not in sports_cache:
-                sports_cache[key] = in_sports_report(
-                    text, _paragraph_text(text, sentences, sent.paragraph), lx
+            if key not in domain_cache:
+                para = _paragraph_text(text, sentences, sent.paragraph)
+                domain_cache[key] = (
+                    in_sports_report(text, para, lx),
+                    in_war_report(para, lx),
                 )
             bounds = clause_bounds(s_text, lx)
             headline = _is_headline(doc, sent, s_text)
             found: list[tuple[int, int, Trigger]] = []
             for trig in lx.triggers:
                 for m in trig.pattern.finditer(s_text):
-                    if not _accepted(trig, s_text, m.start(), m.end(), sports_cache[key]):
+                    if not _accepted(trig, s_text, m.start(), m.end(), domain_cache[key]):
                         continue
                     if trig.type == "CONCEDE" and lx.cues.demand.search(s_text, 0, m.start()):
                         continue  # "protesters called for the president to resign"

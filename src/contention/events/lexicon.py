@@ -30,6 +30,7 @@ class Trigger:
     window: int | None
     weak: bool
     sports: bool
+    military: bool
     facet: str | None
     needs_crowd: bool
 
@@ -45,6 +46,7 @@ class Cues:
     historical: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     sports: re.Pattern[str]
+    military: re.Pattern[str]
     issue: re.Pattern[str]
     locative: re.Pattern[str]
     relative: re.Pattern[str]
@@ -102,6 +104,7 @@ def lexicon(language: str) -> Lexicon | None:
                 window=entry.get("window"),
                 weak=bool(entry.get("weak", False)),
                 sports=bool(entry.get("sports", False)),
+                military=bool(entry.get("military", False)),
                 facet=entry.get("facet"),
                 needs_crowd=bool(entry.get("needs_crowd", False)),
             )
@@ -115,6 +118,7 @@ def lexicon(language: str) -> Lexicon | None:
         historical=_alternation(c.get("historical", [])),
         clause_breaks=_alternation(c.get("clause_breaks", [])),
         sports=_alternation(c.get("sports", [])),
+        military=_alternation(c.get("military", [])),
         issue=_alternation(c.get("issue", [])),
         # Anchored at the end: the preposition must be the word right before the place.
         relative=re.compile(r"(?:" + "|".join(c.get("relative", ["(?!x)x"])) + r")(?!\w)", re.I),

@@ -27,6 +27,10 @@ Proposals (:func:`propose`): sentences without any mention whose best
 positive clears PROPOSE_FLOOR and beats the negatives by MARGIN.  They are
 reported, never turned into events: their precision is not demonstrated.
 
+Cost: only mentions of the JUDGED types are embedded (PROTEST, CONCEDE,
+SUPPORT: the ones whose trigger words have everyday or sporting readings),
+each sentence once, trimmed to WINDOW words around its triggers.
+
 Switch: the filter runs inside ``detect`` only when :func:`enabled` is true,
 i.e. ``CONTENTION_ENCODER`` is ``filter`` (or ``on``/``1``).  Unset or ``off``
 keeps the lexical pipeline alone (see docs/benchmarks.md, "Encoder cost").
@@ -38,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -63,6 +68,17 @@ _ON = frozenset({"filter", "on", "1", "true", "yes"})
 MARGIN = 0.10
 NEG_FLOOR = 0.35
 PROPOSE_FLOOR = 0.55
+
+# Types whose trigger words have common readings that are no contentious event
+# ("strike", "striker", "rally", "protested to the referee", "conceded a goal",
+# "fans voiced their support").  Arrests, curfews, shootings and deployments
+# are state action whatever the context (an air raid that killed civilians is
+# still an ASSAULT), so their mentions are not embedded: that keeps the cost
+# of an article within budget (docs/benchmarks.md, "Encoder cost").
+JUDGED = frozenset({"PROTEST", "CONCEDE", "SUPPORT"})
+# Words kept on each side of the triggers of one sentence.
+WINDOW = 12
+_WORD = re.compile(r"\S+")
 
 # Positive prototypes: what each event type looks like when it happened.
 # One short sentence per language and reading; no source was copied.
@@ -299,20 +315,47 @@ def judge_texts(texts: Sequence[str], types: Sequence[str]) -> list[Verdict]:
     return out
 
 
+def _window(text: str, lo: int, hi: int, words: int) -> tuple[int, int]:
+    """Offsets of ``text[lo:hi]`` widened by up to ``words`` words (runs of non-space) each side."""
+    before = [m.start() for m in _WORD.finditer(text, 0, lo)]
+    after = [m.end() for m in _WORD.finditer(text, hi)]
+    start = before[-words] if len(before) >= words else 0
+    end = after[words - 1] if len(after) >= words else len(text)
+    return start, max(end, hi)
+
+
 def judge(
     doc: Document, sentences: Sequence[Sentence], mentions: Sequence[EventMention]
-) -> list[Verdict]:
-    """A verdict per mention, from its sentence; each distinct sentence is embedded once."""
+) -> list[Verdict | None]:
+    """A verdict per mention of a JUDGED type (None for the others), in one batch.
+
+    What is embedded is, per sentence, the stretch from WINDOW words before its
+    first judged trigger to WINDOW words after its last one: the whole
+    sentence for most news sentences, a bounded cost for the long ones.
+    """
     by_index = {s.index: s for s in sentences}
-    wanted = sorted({m.sentence for m in mentions})
-    texts = [doc.text[by_index[i].start : by_index[i].end] for i in wanted]
-    if not texts:
-        return []
+    spans: dict[int, tuple[int, int]] = {}
+    for m in mentions:
+        if m.type in JUDGED:
+            lo, hi = spans.get(m.sentence, (m.trigger.start, m.trigger.end))
+            spans[m.sentence] = (min(lo, m.trigger.start), max(hi, m.trigger.end))
+    if not spans:
+        return [None] * len(mentions)
+    wanted = sorted(spans)
+    texts = []
+    for i in wanted:
+        sent = by_index[i]
+        s_text = doc.text[sent.start : sent.end]
+        a, b = _window(s_text, spans[i][0] - sent.start, spans[i][1] - sent.start, WINDOW)
+        texts.append(s_text[a:b])
     bank = _bank(enc.get_encoder().name)
     row = {i: k for k, i in enumerate(wanted)}
     vectors = enc.embed(texts)
-    out = []
+    out: list[Verdict | None] = []
     for m in mentions:
+        if m.type not in JUDGED:
+            out.append(None)
+            continue
         pos, neg, label = _score(bank, vectors[row[m.sentence]], m.type)
         out.append(Verdict(pos, neg, label, _decide(pos, neg)))
     return out
@@ -340,7 +383,7 @@ def filter_with_encoder(
     verdicts = judge(doc, sentences, mentions)
     kept = []
     for m, v in zip(mentions, verdicts, strict=True):
-        if v.reject:
+        if v is not None and v.reject:
             log.debug(
                 "encoder rejects %s %r (%s %.2f vs %.2f)",
                 m.type,
