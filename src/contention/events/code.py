@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from contention.events.context import clause_bounds, clause_of
-from contention.events.lexicon import lexicon
+from contention.events.lexicon import Lexicon, lexicon
 from contention.events.mention import EventMention
 from contention.model import (
     ActorMention,
@@ -226,6 +226,7 @@ class _Coder:
         self.episode: DateMention | None = None
         # The slot each sentence's own mentions settled on, for later sentences to inherit.
         self.mentions: list[EventMention] = []
+        self.bounds_cache: dict[tuple[int, str], list[int]] = {}
         self.barriers: list[int] = []
 
     def set_episode(self, mentions: list[EventMention]) -> None:
@@ -245,13 +246,21 @@ class _Coder:
 
     # -- clauses ---------------------------------------------------------------
 
+    def _bounds(self, idx: int, lx: Lexicon) -> list[int]:
+        """Clause starts of sentence ``idx`` read with ``lx`` (computed once)."""
+        key = (idx, lx.language)
+        if key not in self.bounds_cache:
+            sent = self.by_index[idx]
+            self.bounds_cache[key] = clause_bounds(self.text[sent.start : sent.end], lx)
+        return self.bounds_cache[key]
+
     def _clause(self, m: EventMention) -> tuple[int, int]:
         sent = self.by_index[m.sentence]
         s_text = self.text[sent.start : sent.end]
         lx = lexicon(m.language)
         if lx is None:
             return sent.start, sent.end
-        bounds = clause_bounds(s_text, lx)
+        bounds = self._bounds(sent.index, lx)
         a, b = clause_of(m.trigger.start - sent.start, bounds, len(s_text))
         return sent.start + a, sent.start + b
 
@@ -384,7 +393,7 @@ class _Coder:
         if lx is None:
             return False
         s_text = self.text[sent.start : sent.end]
-        bounds = clause_bounds(s_text, lx)
+        bounds = self._bounds(sent.index, lx)
         c_start, _ = clause_of(span.start - sent.start, bounds, len(s_text))
         head = s_text[c_start : c_start + 20].lstrip(" ,")
         if not lx.cues.relative.match(head):
@@ -610,7 +619,7 @@ class _Coder:
         if lx is None:
             return False
         s_text = self.text[sent.start : sent.end]
-        bounds = clause_bounds(s_text, lx)
+        bounds = self._bounds(sent.index, lx)
         a, b = clause_of(c.span.start - sent.start, bounds, len(s_text))
         # Anywhere before the number in its sentence ("after the collapse of the
         # station canopy on 1 November, in which 15 people died").

@@ -88,14 +88,19 @@ def _after_words(sentence: str, end: int, n: int, limit: int) -> int:
     return min(max(stop, end), max(limit, end))
 
 
-def in_sports_report(doc_text: str, paragraph_text: str, lex: Lexicon) -> bool:
+def in_sports_report(doc_words: int, paragraph_text: str, lex: Lexicon) -> bool:
     """A sports report: several sports words in the document, one in the paragraph.
 
     Match reports use "strike", "striker" and "protest" constantly; one word
-    alone (a "stadium" where a rally met) is not enough.
+    alone (a "stadium" where a rally met) is not enough.  ``doc_words`` is
+    :func:`sports_words` of the whole document, counted once per document.
     """
-    doc_words = {m.group().lower() for m in lex.cues.sports.finditer(doc_text)}
-    return len(doc_words) >= SPORTS_DOC_WORDS and bool(lex.cues.sports.search(paragraph_text))
+    return doc_words >= SPORTS_DOC_WORDS and bool(lex.cues.sports.search(paragraph_text))
+
+
+def sports_words(doc_text: str, lex: Lexicon) -> int:
+    """How many distinct sports words the document uses."""
+    return len({m.group().lower() for m in lex.cues.sports.finditer(doc_text)})
 
 
 def in_war_report(paragraph_text: str, lex: Lexicon) -> bool:

@@ -19,6 +19,7 @@ from contention.events.context import (
     clause_bounds,
     in_sports_report,
     in_war_report,
+    sports_words,
     trigger_context,
 )
 from contention.events.lexicon import Lexicon, Trigger, lexicon
@@ -101,14 +102,17 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
     text = doc.text
     mentions: list[EventMention] = []
     domain_cache: dict[tuple[int, str], tuple[bool, bool]] = {}
+    doc_sports: dict[str, int] = {}
     for sent in sentences:
         s_text = text[sent.start : sent.end]
         for lx in _lexicons_for(sent):
             key = (sent.paragraph, lx.language)
             if key not in domain_cache:
                 para = _paragraph_text(text, sentences, sent.paragraph)
+                if lx.language not in doc_sports:
+                    doc_sports[lx.language] = sports_words(text, lx)
                 domain_cache[key] = (
-                    in_sports_report(text, para, lx),
+                    in_sports_report(doc_sports[lx.language], para, lx),
                     in_war_report(para, lx),
                 )
             bounds = clause_bounds(s_text, lx)
