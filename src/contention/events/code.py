@@ -316,12 +316,12 @@ class _Coder:
         m.place = self._best_place(sent_places, m, clause)
         if m.place is not None:
             return
+        if m.source is not None and m.source.country and m.source.country != self.country:
+            return  # "the Algerian protesters" did not act where this story is: unknown beats wrong
         prior = self._prior(m, lambda o: o.place is not None and not o.place_inherited)
         if prior is not None and prior.place is not None:
             m.place, m.place_inherited = prior.place, True
             return
-        if m.source is not None and m.source.country and m.source.country != self.country:
-            return  # a foreign actor with no place: unknown beats wrong
         if FAMILY.get(m.type) == "contention" and self.lead_place is not None:
             # A protest or its policing with no place of its own happens where
             # the story is set: the first city of the document's country.
