@@ -13,7 +13,7 @@ The rules, in order (a pair reaching the end links when its score ≥ :data:`THR
    often disagree by a day), anything coarser must overlap.
 3. *Places must agree*: the same place (GeoNames id or name), two cities or
    points at most :data:`NEAR_KM` apart, or a region/country that contains
-   the other place (weaker).
+   the other place (weak: the descriptions must agree too).
 4. *Modes must agree*: the same mode, an unknown one, or two modes outlets
    use for one event (demonstrate/riot/obstruct/occupy; disperse/repression;
    firearms/beat/kill).  A strike and a march on one day are two events.
@@ -36,6 +36,7 @@ from contention.dedup.items import Item
 
 NEAR_KM = 30.0
 THRESHOLD = 1.5
+CONTAINED = -0.8
 
 # Modes that different outlets use for one event ("protest" vs "riot"); any
 # other pair of stated modes is two events (a strike and a march on one day,
@@ -89,12 +90,20 @@ def date_points(a: Item, b: Item) -> float | None:
 
 
 def place_points(a: Item, b: Item) -> float | None:
-    """1.0 same place, 0.5 near (≤ NEAR_KM), -0.3 when one contains the other; None otherwise."""
+    """1.0 same place, 0.5 near (≤ NEAR_KM), :data:`CONTAINED` when one contains the
+    other or both name only the country; None otherwise.
+
+    Containment ("Kazakhstan" and "Almaty") is weak on purpose: a report that
+    names only a country would otherwise link every event of its type in that
+    country on that day, and chain them into one cluster.  It links only when
+    the descriptions agree as well.
+    """
     if a.country != b.country or a.country is None:
         return None
     same_id = a.geonames_id and a.geonames_id == b.geonames_id
     if same_id or (a.place is not None and a.place == b.place):
-        return 1.0
+        # Two reports that only name the country say little about being one event.
+        return CONTAINED if "country" in (a.place_precision, b.place_precision) else 1.0
     fine_a, fine_b = a.place_precision in _FINE, b.place_precision in _FINE
     if fine_a and fine_b:
         if None in (a.lat, a.lon, b.lat, b.lon):
@@ -103,9 +112,9 @@ def place_points(a: Item, b: Item) -> float | None:
         return 0.5 if km <= NEAR_KM else None
     # At least one side is a region or a country that may contain the other.
     if "country" in (a.place_precision, b.place_precision):
-        return -0.3
+        return CONTAINED
     if a.admin1 and a.admin1 == b.admin1:
-        return -0.3
+        return CONTAINED
     return None
 
 
@@ -166,6 +175,8 @@ def text_points(a: Item, b: Item) -> float:
     """
     if a.vector is not None and b.vector is not None:
         cos = _dot(a.vector, b.vector)
+        if cos >= 0.9:  # nearly the same sentences: a copy or a close rewrite
+            return 1.5
         if cos >= 0.75:
             return 1.0
         if cos >= 0.55:
@@ -174,6 +185,8 @@ def text_points(a: Item, b: Item) -> float:
     if not a.tokens or not b.tokens:
         return 0.0
     jac = len(a.tokens & b.tokens) / len(a.tokens | b.tokens)
+    if jac >= 0.6:
+        return 1.5
     if jac >= 0.3:
         return 1.0
     if jac >= 0.15:
