@@ -75,7 +75,9 @@ def _document(
         start = at + sentence.index(trigger)
         span = make_span(text, start, start + len(trigger))
         mentions.append(
-            EventMention(type=type_, mode=None, trigger=span, sentence=i, language="en")
+            EventMention(
+                type=type_, mode=None, trigger=span, sentence=i, language="en", ambiguous=True
+            )
         )
         at += len(sentence) + 2
     return doc, sentences, mentions
@@ -127,11 +129,14 @@ def test_assault_is_not_overruled_by_war_prototypes() -> None:
 
 def test_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ts.ENV, raising=False)
-    assert not ts.enabled()
+    assert ts.enabled()  # on by default when the package is installed
+    monkeypatch.setattr(ts.enc, "available", lambda: False)
+    assert not ts.enabled()  # and silently off without it, unless asked for
     for value in ("filter", "on", "1", "FILTER "):
         monkeypatch.setenv(ts.ENV, value)
         assert ts.enabled()
     monkeypatch.setenv(ts.ENV, "off")
+    monkeypatch.setattr(ts.enc, "available", lambda: True)
     assert not ts.enabled()
 
 

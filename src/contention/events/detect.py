@@ -145,6 +145,7 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                         facet=trig.facet,
                         contexts=trigger_context(s_text, start, end, lx, bounds, scope_end),
                         needs_crowd=trig.needs_crowd,
+                        ambiguous=trig.sports or trig.military or trig.type == "CONCEDE",
                         headline=headline,
                         anaphor=bool(
                             lx.cues.demonstrative.search(s_text[max(0, start - 12) : start])

@@ -38,6 +38,8 @@ class EventMention:
     weak: bool = False
     facet: str | None = None
     needs_crowd: bool = False
+    # The trigger word has other senses (sports, war, giving ground): worth a second opinion.
+    ambiguous: bool = False
     headline: bool = False
     # "those strikes": points back at an event already told.
     anaphor: bool = False
