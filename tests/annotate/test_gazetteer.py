@@ -24,6 +24,7 @@ from contention.annotate.gazetteer import (
     index_path,
     is_valid,
     normalize,
+    similarity,
     skeleton,
 )
 
@@ -177,3 +178,61 @@ def test_a_damaged_index_is_not_trusted(gazetteer: Gazetteer, tmp_path: Path) ->
     bad.write_bytes(b"not a database at all")
     assert not is_valid(bad)
     assert not is_valid(tmp_path / "missing.sqlite")
+
+
+def test_alternate_names_unlike_the_main_name_are_marked(gazetteer: Gazetteer) -> None:
+    # Salisbury is Harare's colonial name: an "alternate", so the resolver asks more of it
+    harare = next(c for c in gazetteer.lookup("Salisbury") if c.country == "ZW")
+    assert harare.match == "alternate"
+    assert next(c for c in gazetteer.lookup("Salisbury") if c.country == "GB").match == "exact"
+    # spellings of the main name are exact: added words, a dropped article, transliterations
+    assert gazetteer.lookup("Gaza City")[0].match == "exact"
+    assert (
+        gazetteer.lookup("Kut")[0].name == "Al-Kut" and gazetteer.lookup("Kut")[0].match == "exact"
+    )
+    assert gazetteer.lookup("Zhangaözen")[0].match == "exact"
+
+
+def test_acronyms_of_countries(gazetteer: Gazetteer) -> None:
+    for name, cc in [("US", "US"), ("U.S.", "US"), ("UAE", "AE"), ("UK", "GB"), ("DRC", "CD")]:
+        top = gazetteer.lookup(name)[0]
+        assert (top.country, top.feature, top.match) == (cc, "country", "acronym")
+    # ISO codes are not names: "IT" and "IS" are words
+    assert all(c.feature != "country" for c in gazetteer.lookup("IT"))
+
+
+def test_continents_and_world_regions(gazetteer: Gazetteer) -> None:
+    europe = gazetteer.lookup("Europe")[0]
+    assert (europe.feature, europe.country, europe.geonames_id) == ("continent", "", 6255148)
+    assert gazetteer.lookup("Europa")[0] == europe
+    middle_east = next(c for c in gazetteer.lookup("Middle East") if c.feature == "region")
+    assert next(c for c in gazetteer.lookup("Medio Oriente")) == middle_east
+    siberia = next(c for c in gazetteer.lookup("Siberia") if c.feature == "region")
+    assert siberia.country == "RU"
+
+
+def test_country_point_is_a_centre_not_the_capital(gazetteer: Gazetteer) -> None:
+    us = gazetteer.country("US")
+    assert us is not None and 35 < us.lat < 42 and -105 < us.lon < -90  # mid-continent
+    ru = gazetteer.country("RU")
+    assert ru is not None and ru.lon > 60  # Siberia, not Moscow
+
+
+def test_admin1_point_is_the_centre_of_its_settled_area(gazetteer: Gazetteer) -> None:
+    ca = next(c for c in gazetteer.lookup("California") if c.feature == "admin1")
+    # not pulled to Los Angeles (34.05, -118.24) by its population
+    assert 35.0 < ca.lat < 39.0 and -122.0 < ca.lon < -118.0
+    assert abs(ca.lat - 34.05) + abs(ca.lon + 118.24) > 2.0
+
+
+def test_english_demonyms(gazetteer: Gazetteer) -> None:
+    demonyms = gazetteer.demonyms()
+    assert demonyms["american"] == "US" and demonyms["turkish"] == "TR"
+    assert demonyms["chinese"] == "CN"  # shared with Taiwan and Macao: the biggest
+
+
+def test_similarity_is_the_normalised_indel_similarity() -> None:
+    assert similarity("lvov", "lviv") == 75.0  # LCS "lv" + "v": 2·3 / 8
+    assert similarity("paris", "paris") == 100.0
+    assert similarity("abc", "xyz") == 0.0 and similarity("", "abc") == 0.0
+    assert round(similarity("florida", "floridablanca"), 1) == 70.0

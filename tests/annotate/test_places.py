@@ -255,3 +255,122 @@ def test_world_city_beats_a_namesake_in_a_context_country(gazetteer: Gazetteer) 
 def test_sentence_initial_common_words_are_not_places(gazetteer: Gazetteer) -> None:
     text = "Police in Alabama arrested four. Mobile phones were banned. Troy was quiet."
     assert [p.span.quote for p in places(gazetteer, text)] == ["Alabama"]
+
+
+# --- US states, continents, regions, acronyms (the readings news means) ------------------
+
+
+def test_a_us_state_is_the_state_not_a_homonymous_city(gazetteer: Gazetteer) -> None:
+    # "Florida" is also an alternate name of Floridablanca, Colombia (250,000 people)
+    [p] = places(gazetteer, "Thousands of nurses protested in Florida on Saturday.")
+    assert (p.name, p.feature, p.country) == ("Florida", "admin1", "US")
+    assert km(p.lat, p.lon, 28.5, -82.5) < 161  # the middle of the state, not Miami
+
+
+def test_continents_and_world_regions_are_not_towns(gazetteer: Gazetteer) -> None:
+    text = (
+        "Farmers blocked roads across Europe this week, and unions in Africa promised "
+        "support. The strike wave in the Middle East spread to ports on the Mediterranean."
+    )
+    found = by_quote(places(gazetteer, text))
+    assert found["Europe"].feature == "continent" and found["Europe"].country == ""
+    assert found["Africa"].feature == "continent"  # not Mahdia, Tunisia (once "Africa")
+    assert found["Middle East"].feature == "region"  # not a Baltimore neighbourhood
+    assert found["Mediterranean"].feature == "region"
+    assert all(p.precision is PlacePrecision.COUNTRY for p in found.values())
+
+
+def test_italian_region_names_meet_the_english_ones(gazetteer: Gazetteer) -> None:
+    it = places(gazetteer, "Gli scioperi si sono estesi al Medio Oriente.", "it")
+    en = places(gazetteer, "The strikes spread to the Middle East.")
+    assert [(p.span.quote, p.name) for p in it] == [("Medio Oriente", "Middle East")]
+    assert (it[0].lat, it[0].lon) == (en[0].lat, en[0].lon)
+
+
+def test_us_acronym_is_a_place_but_not_as_a_modifier(gazetteer: Gazetteer) -> None:
+    text = (
+        "Talks in the U.S. ended without a deal. U.S. troops left the base on Monday, "
+        "and US officials declined to comment on the U.S.-led mission."
+    )
+    found = places(gazetteer, text)
+    assert [(p.span.quote, p.country, p.feature) for p in found] == [("U.S.", "US", "country")]
+    # "us" the pronoun is no country, capitalised or not
+    assert places(gazetteer, "Us and them: the union told us to wait.") == []
+
+
+def test_written_state_abbreviation_qualifies_and_is_a_mention(gazetteer: Gazetteer) -> None:
+    text = "Students walked out in Parkland, Fla., and drivers struck in Tacoma, WA, on Friday."
+    found = places(gazetteer, text)
+    assert [(p.span.quote, p.feature, p.admin1) for p in found] == [
+        ("Parkland", "city", "Florida"),
+        ("Fla.", "admin1", "Florida"),
+        ("Tacoma", "city", "Washington"),
+        ("WA", "admin1", "Washington"),
+    ]
+
+
+def test_a_state_named_in_the_story_chooses_among_us_homonyms(gazetteer: Gazetteer) -> None:
+    text = (
+        "Teachers in New Jersey went on strike on Monday. In Allendale, parents joined "
+        "the picket line outside the school."
+    )
+    found = by_quote(places(gazetteer, text))
+    # Allendale, Michigan is three times bigger; the story is in New Jersey
+    assert (found["Allendale"].country, found["Allendale"].admin1) == ("US", "New Jersey")
+    [p] = places(gazetteer, "In Allendale, parents joined the picket line.")
+    assert p.admin1 == "Michigan"
+
+
+def test_one_reading_per_name_and_document(gazetteer: Gazetteer) -> None:
+    text = (
+        "Parkland students spoke at the rally in Tallahassee. "
+        "The crowd cheered. The weather was cold. The speeches ran late. "
+        "Later, Parkland parents met lawmakers."
+    )
+    found = [p for p in places(gazetteer, text) if p.span.quote == "Parkland"]
+    assert len(found) == 2 and found[0].geonames_id == found[1].geonames_id
+    assert found[0].admin1 == "Florida"
+
+
+def test_streets_buildings_and_features_named_after_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Workers rallied on Atlantic Avenue before marching to Carnegie Library. "
+        "Boats were stranded on the Mississippi River. Guests left Hotel Ukraina."
+    )
+    assert places(gazetteer, text) == []
+    it = "Il corteo è partito da piazza Tahrir e ha raggiunto viale Lenin."
+    assert places(gazetteer, it, "it") == []
+
+
+def test_town_names_used_as_peoples_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Protesters gathered in Boston. Megyn Kelly asked about the walkout. Kelly said "
+        "the union had not called back. Mr Allen declined to comment. "
+        "Keith, a retired teacher, said he came from Texas."
+    )
+    found = places(gazetteer, text)
+    assert [p.span.quote for p in found] == ["Boston", "Texas"]
+
+
+def test_acronyms_inside_a_sentence_are_not_towns(gazetteer: Gazetteer) -> None:
+    found = places(gazetteer, "Members of the SOL party met in Madrid on Tuesday.")
+    assert [p.span.quote for p in found] == ["Madrid"]
+
+
+def test_saint_and_mount_abbreviations(gazetteer: Gazetteer) -> None:
+    text = "Dockers in St. Louis and St. Petersburg stopped work on Monday"
+    found = find_places(text, [Sentence(0, 0, len(text), 0, "en")], gazetteer)
+    assert [(p.span.quote, p.country) for p in found] == [
+        ("St. Louis", "US"),
+        ("St. Petersburg", "RU"),
+    ]
+
+
+def test_other_names_of_cities(gazetteer: Gazetteer) -> None:
+    # spellings of the main name count as it: "Gaza City" (Gaza), "Kut" (Al-Kut)
+    found = by_quote(places(gazetteer, "Fighting resumed in Gaza City and in Kut, Iraq."))
+    assert found["Gaza City"].country == "PS"
+    assert found["Kut"].name == "Al-Kut"
+    # a former name needs a big city or context: "Salisbury" in England is not Harare
+    text = "Police in Salisbury, England, said the march passed peacefully."
+    assert by_quote(places(gazetteer, text))["Salisbury"].country == "GB"

@@ -42,6 +42,7 @@ region", "regione di Mangystau"), so the evidence says what was read.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -49,13 +50,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from contention.annotate.gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from contention.lang import SUPPORTED, load
 from contention.model import PlaceMention, PlacePrecision, Sentence, make_span
 
 MAX_TOKENS = 4
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‐‑-]\w+)*")
+# "U.S.", "D.C." (capitals with dots) are one token; otherwise a word with inner
+# apostrophes and hyphens
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]\w*(?:['’‐‑-]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ELISION = re.compile(r"^(?:l|d|dell|all|nell|sull|dall|coll|un|quell|sant)['’]", re.IGNORECASE)
 # lower-case words inside place names ("Rio de Janeiro", "Bosnia and Herzegovina")
@@ -114,11 +118,21 @@ def _word_nominatives(word: str) -> list[str]:
     return out
 
 
+# Abbreviated first words of place names, joined to the next word across their
+# dot ("St. Croix", "Ft. Worth") and written out when the short form is unknown.
+_ABBREVIATED = {"St": "Saint", "Ste": "Sainte", "Mt": "Mount", "Ft": "Fort"}
+
+
 def _lookup(gaz: Gazetteer, phrase: str, fuzzy: bool, res: _Resources) -> list[Candidate]:
     """Gazetteer candidates of ``phrase``; a Russian oblique case falls back to the nominative."""
     cands = gaz.lookup(phrase, fuzzy=fuzzy)
     if cands:
         return cands
+    first, _, rest = phrase.partition(" ")
+    if first.rstrip(".") in _ABBREVIATED and rest:
+        cands = gaz.lookup(f"{_ABBREVIATED[first.rstrip('.')]} {rest}", fuzzy=False)
+        if cands:
+            return cands
     for form in russian_nominatives(phrase):
         key = normalize(form)
         if key in res.stop_words or key in res.names:
@@ -133,7 +147,11 @@ _PRECISION = {
     "city": PlacePrecision.CITY,
     "admin1": PlacePrecision.ADMIN1,
     "country": PlacePrecision.COUNTRY,
+    # nothing coarser exists: a continent's or a sea's point is no better than a country's
+    "continent": PlacePrecision.COUNTRY,
+    "region": PlacePrecision.COUNTRY,
 }
+_AREAS = frozenset({"country", "continent", "region"})  # levels above any one country's parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +167,12 @@ class _Resources:
     qualifiers: dict[str, str]
     ambiguous: frozenset[str]
     stop_pattern: re.Pattern[str] | None
+    titles: frozenset[str] = frozenset()
+    name_after: frozenset[str] = frozenset()
+    name_before: frozenset[str] = frozenset()
+    qualifier_pattern: re.Pattern[str] | None = None
+    locatives: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -177,7 +201,9 @@ def _resources() -> _Resources:
     qualifiers: dict[str, str] = {}
     ambiguous: set[str] = set()
     raw_phrases: set[str] = set()
-    lists: dict[str, set[str]] = {k: set() for k in ("aa", "ab", "ca", "cb")}
+    lists: dict[str, set[str]] = {
+        k: set() for k in ("aa", "ab", "ca", "cb", "t", "na", "nb", "loc", "fw")
+    }
     for lang in SUPPORTED:
         res = load(lang, "places")
         words.update(w.casefold() for w in res.get("stop", {}).get("words", []))
@@ -191,6 +217,11 @@ def _resources() -> _Resources:
         lists["ab"].update(res.get("admin_words", {}).get("before", []))
         lists["ca"].update(res.get("city_words", {}).get("after", []))
         lists["cb"].update(res.get("city_words", {}).get("before", []))
+        lists["t"].update(w.casefold() for w in res.get("stop", {}).get("titles", []))
+        lists["loc"].update(w.casefold() for w in res.get("stop", {}).get("locatives", []))
+        lists["fw"].update(w.casefold() for w in res.get("stop", {}).get("function_words", []))
+        lists["na"].update(w.casefold() for w in res.get("name_words", {}).get("after", []))
+        lists["nb"].update(w.casefold() for w in res.get("name_words", {}).get("before", []))
 
     def longest_first(xs: set[str]) -> tuple[str, ...]:
         return tuple(sorted(xs, key=lambda s: (-len(s), s)))
@@ -207,7 +238,21 @@ def _resources() -> _Resources:
         qualifiers,
         frozenset(ambiguous),
         _phrase_pattern(raw_phrases),
+        frozenset(lists["t"]),
+        frozenset(lists["na"]),
+        frozenset(lists["nb"]),
+        _qualifier_pattern(qualifiers),
+        frozenset(lists["loc"]),
+        frozenset(lists["fw"]),
     )
+
+
+def _qualifier_pattern(qualifiers: dict[str, str]) -> re.Pattern[str] | None:
+    """``", Fla."``, ``" D.C."``: a written qualifier right after a name (case-sensitive)."""
+    if not qualifiers:
+        return None
+    alts = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    return re.compile(rf"(,? )({alts})(?![\w.])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +281,11 @@ class _Span:
     qualifier: frozenset[tuple[str, str | None]] = frozenset()
     span_start: int = 0
     span_end: int = 0
+    titled: bool = False  # right after a title ("Mr Kelly"): a person
+    surname: bool = False  # last word after an unknown capitalised one ("Megyn Kelly")
+
+
+_TITLE_BEFORE = re.compile(r"(\w+)\.? $")
 
 
 def _is_cap(word: str) -> bool:
@@ -266,7 +316,13 @@ def _runs(tokens: list[_Token], text: str) -> list[list[int]]:
     runs: list[list[int]] = []
     cur: list[int] = []
     for i, tok in enumerate(tokens):
-        joined = bool(cur) and text[tokens[cur[-1]].end : tok.start] == " "
+        joined = bool(cur) and (
+            text[tokens[cur[-1]].end : tok.start] == " "
+            or (
+                tokens[cur[-1]].text in _ABBREVIATED
+                and text[tokens[cur[-1]].end : tok.start] == ". "
+            )
+        )
         if tok.cap:
             if cur and not joined:
                 runs.append(cur)
@@ -395,6 +451,15 @@ def _candidate_spans(
                 if j - i == 1 and (key in res.stop_words or key in res.names or key in _CONNECTORS):
                     continue
                 cands = _lookup(gaz, phrase, i == 0 and j == len(run) and len(key) >= 5, res)
+                if not _capitals(phrase):  # "Us" is not "US"
+                    cands = [c for c in cands if c.match != "acronym"]
+                else:
+                    if j - i == 1 and len(key) <= 4 and run[i] > 0 and not headline:
+                        # "SOL", "KOBE" inside a sentence: an acronym or a brand, not a town
+                        cands = [c for c in cands if c.feature in _AREAS]
+                    if _attributive(text, first.start, last.end, res):
+                        # "U.S. troops", "UK Foreign Office": an adjective, like "American"
+                        cands = [c for c in cands if c.match != "acronym"]
                 if j - i == 1 and key in res.demonyms:
                     # "Kazakh" is no place; "Ucraina" is both an adjective and the country
                     cands = [c for c in cands if c.feature == "country" and c.match == "exact"]
@@ -416,11 +481,63 @@ def _candidate_spans(
             right = _glued(tokens, run, span_of, n, j, 1, res, lower)
             # a country keeps an unknown word before it ("Soviet Ukraine", "Ottoman
             # Turkey"); a word after it reads as a surname ("Jordan Henderson")
-            country = any(c.feature == "country" for c in span.cands)
+            country = any(c.feature in _AREAS for c in span.cands)
             span.glued = right or (left and not country)
+            # "Atlantic Avenue", "Carnegie Library", "Lake Manassas": a street, a building
+            # or a natural feature named after the place, not the place
+            after = tokens[run[j]].text.casefold().rstrip(".") if j < len(run) else ""
+            tm = _TITLE_BEFORE.search(text, max(0, span.start - 24), span.start)
+            before = tm.group(1).casefold() if tm else ""  # any case: "in piazza Tahrir"
+            if after in res.name_after or before in res.name_before:
+                span.glued = True
+            span.titled = before in res.titles
+            span.surname = (
+                j == len(run)
+                and j - i == 1
+                and i > 0
+                and left
+                and before not in _CONNECTORS
+                and (i - 1) not in span_of
+            )
             span.hint, span.span_start, span.span_end = _hint(text, span.start, span.end, res)
             spans.append(span)
     return spans
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+
+
+_WORD_BEFORE = re.compile(r"(\w+) (?:the )?$", re.IGNORECASE)
+
+
+def _attributive(text: str, start: int, end: int, res: _Resources) -> bool:
+    """Whether the acronym at ``start``…``end`` is a modifier ("U.S. troops"), not a place.
+
+    After a locative preposition it is a place ("in the U.S. ended").  A
+    name ("U.S. Army") or a content word ("U.S. troops") after it makes it
+    a modifier; a function word ("the U.S. and Europe", "the U.S. has") or
+    punctuation, a noun.
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None and before.group(1).casefold() in res.locatives:
+        return False
+    if text.startswith(("-", "‐", "‑"), end):
+        return True  # "U.S.-led"
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    if _is_cap(word) or word.casefold() not in res.function_words:
+        return True
+    # "U.S. and British jets": coordinated with a demonym, a modifier too
+    after = _NEXT_WORD.match(text, m.end())
+    return after is not None and after.group(1).casefold() in res.demonyms
+
+
+def _capitals(phrase: str) -> bool:
+    """Whether every letter of ``phrase`` is a capital ("UAE", "U.S.")."""
+    letters = [ch for ch in phrase if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _lowercase_words(text: str) -> frozenset[str]:
@@ -428,52 +545,79 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(m.group() for m in _TOKEN.finditer(text) if m.group()[0].islower())
 
 
-def _qualify(text: str, spans: list[_Span], res: _Resources) -> None:
-    """Narrow "City, Region" and "City, Country" pairs (and "Washington, D.C.")."""
+def _qualify(text: str, spans: list[_Span], res: _Resources) -> list[tuple[int, int, str, str]]:
+    """Narrow "City, Region" and "City, Country" pairs (and "Washington, D.C.").
+
+    Returns the written qualifiers after a comma ("Parkland, Fla.", "Tacoma,
+    WA") as (start, end, country, admin1 name): mentions of their region too.
+    """
     for a, b in itertools.pairwise(spans):
         if text[a.end : b.start] in (", ", " (", " - "):
             a.qualifier = frozenset(
                 (c.country, c.admin1 if c.feature == "admin1" else None)
                 for c in b.cands
-                if c.feature != "city" and c.match != "fuzzy"
+                if c.feature not in ("city", "continent", "region") and c.match != "fuzzy"
             )
+    written: list[tuple[int, int, str, str]] = []
+    if res.qualifier_pattern is None:
+        return written
     for sp in spans:
-        tail = text[sp.end : sp.end + 12]
-        for written, target in res.qualifiers.items():
-            if tail.startswith((f", {written}", f" {written}")):
-                cc, _, admin1 = target.partition("|")
-                sp.qualifier = frozenset({(cc, admin1 or None)})
+        m = res.qualifier_pattern.match(text, sp.end)
+        if m is None:
+            continue
+        cc, _, admin1 = res.qualifiers[m.group(2)].partition("|")
+        sp.qualifier = frozenset({(cc, admin1 or None)})
+        if m.group(1) == ", " and admin1:
+            written.append((m.start(2), m.end(2), cc, admin1))
+    return written
+
+
+_Region = tuple[str, str]  # (country, admin1 name)
 
 
 def _evidence(
     spans: list[_Span], text: str, sentences: Sequence[Sentence], res: _Resources
-) -> list[dict[str, float]]:
-    """Country evidence per sentence: country names and unambiguous big places 1, demonyms 0.5."""
+) -> tuple[list[dict[str, float]], dict[_Region, set[str]]]:
+    """Country evidence per sentence and admin1 evidence of the document.
+
+    Countries: country names and unambiguous big places 1, demonyms 0.5.
+    Admin1 regions: the names that place the document in a region — a name
+    whose big readings all lie in one region ("Iowa", "Paterson", "New York")
+    or a written qualifier ("…, N.J.", recorded as "").
+    """
     weights: list[dict[str, float]] = [defaultdict(float) for _ in sentences]
+    regions: dict[_Region, set[str]] = defaultdict(set)
     inside: set[int] = set()
     for sp in spans:
         inside.update(range(sp.start, sp.end))
-        exact = [c for c in sp.cands if c.match == "exact"]
+        for cc, a1 in sp.qualifier:
+            if a1:
+                regions[(cc, a1)].add("")
+        exact = [c for c in sp.cands if c.match in ("exact", "acronym") and c.country]
         countries = {c.country for c in exact if c.feature == "country"}
         if countries and not sp.glued:
             for cc in countries:
                 weights[sp.sent][cc] += 1.0
             continue
+        if sp.glued or sp.common or sp.key in res.ambiguous or sp.titled:
+            continue
         top = max((c.population for c in exact), default=0)
-        big = {
-            c.country
+        big = [
+            c
             for c in exact
             if c.population >= max(100_000, top // 10)
             or (c.feature == "admin1" and c.population >= 10_000)
-        }
-        if len(big) == 1 and not (sp.glued or sp.common or sp.key in res.ambiguous):
-            weights[sp.sent][big.pop()] += 1.0
+        ]
+        if len({c.country for c in big}) == 1:
+            weights[sp.sent][big[0].country] += 1.0
+        if len({c.admin1 for c in big}) == 1 and big[0].admin1:
+            regions[(big[0].country, big[0].admin1)].add(sp.key)
     for n, sent in enumerate(sentences):
         for m in _TOKEN.finditer(text, sent.start, sent.end):
             demonym_of = res.demonyms.get(m.group().casefold())
             if demonym_of and m.start() not in inside:
                 weights[n][demonym_of] += 0.5
-    return weights
+    return weights, regions
 
 
 def _shares(weights: Iterable[dict[str, float]]) -> dict[str, float]:
@@ -491,6 +635,16 @@ class _Context:
 
     document: dict[str, float]
     local: list[dict[str, float]]
+    regions: dict[_Region, set[str]] = dataclasses.field(default_factory=dict)
+
+    def in_region(self, c: Candidate, sp: _Span) -> bool:
+        """Whether the document names ``c``'s admin1 region (itself or by a place in it).
+
+        Only other names count: Aksu in China's Xinjiang is no evidence for
+        reading "Aksu" as China's.
+        """
+        names = self.regions.get((c.country, c.admin1), set()) if c.admin1 else set()
+        return any(k != sp.key for k in names)
 
     def share(self, c: Candidate, sp: _Span) -> float:
         """How much the text around ``sp`` is about ``c``'s country (0…1).
@@ -523,25 +677,57 @@ class _Context:
 def _context(
     spans: list[_Span], text: str, sentences: Sequence[Sentence], res: _Resources
 ) -> _Context:
-    weights = _evidence(spans, text, sentences, res)
+    weights, regions = _evidence(spans, text, sentences, res)
     local = [_shares(weights[max(0, n - 1) : n + 2]) for n in range(len(weights))]
-    return _Context(_shares(weights), local)
+    return _Context(_shares(weights), local, dict(regions))
 
 
-def _min_population(c: Candidate, sp: _Span, share: float, res: _Resources) -> float:
-    """Smallest population that makes ``c`` a believable reading of ``sp`` (inf: never)."""
-    if c.feature == "country":
+# Towns of at most this size named like someone the document writes about ("Kelly
+# said", "Mr Allen") are taken for that person; bigger cities are known as places.
+PERSON_TOWN_MAX = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the document says around one candidate reading of a span."""
+
+    share: float  # the candidate's country's share of the context (0…1)
+    region: bool  # the document names the candidate's admin1 region
+    person: bool  # the span's word is someone's name elsewhere in the document
+
+
+def _min_population(c: Candidate, sp: _Span, rd: _Reading, res: _Resources) -> float:
+    """Smallest population that makes ``c`` a believable reading of ``sp`` (inf: never).
+
+    Context tiers: a written qualifier or the candidate's own admin1 region
+    named in the document lets a village count; its country alone, a small
+    town (among a country's many homonyms the country cannot choose);
+    nothing, a town of some size.
+    """
+    share = rd.share
+    if c.feature in _AREAS:
         return math.inf if sp.glued else 0
     if sp.glued or sp.common or len(sp.key) <= 2:
         return math.inf
+    qualified = _qualified(c, sp)
     if c.feature == "admin1":
         if c.match == "fuzzy" and not (sp.hint == "admin1" or share > 0):
             return 1_000_000
-        return 0
+        if share > 0 or qualified or sp.hint == "admin1" or c.match == "acronym":
+            return 0
+        # a region abroad that the text does not place: only a big one is news
+        return 250_000
     if sp.key in res.ambiguous and not (sp.qualifier or sp.hint or (share > 0 and not sp.weak)):
         return math.inf  # "Mobile", "Troy", "Florence": a common word or a first name too
-    in_context = share > 0 or _qualified(c, sp)
-    floor = 1_000 if in_context else (15_000 if sp.ntok == 1 else 5_000)
+    if (sp.titled or rd.person) and not (qualified or sp.hint) and c.population < PERSON_TOWN_MAX:
+        return math.inf  # "Mr Kelly", "Kelly said" after "Megyn Kelly"
+    in_context = share > 0 or qualified or rd.region
+    if qualified or rd.region:
+        floor = 1_000
+    elif share > 0:
+        floor = 5_000
+    else:
+        floor = 15_000 if sp.ntok == 1 else 5_000
     if in_context and sp.hint == "city":
         # "the Dorohusk border crossing", "the village of X": the text says it is a place.
         floor = 200
@@ -549,8 +735,13 @@ def _min_population(c: Candidate, sp: _Span, share: float, res: _Resources) -> f
         floor = max(floor, 20_000 if in_context else 100_000)
     if c.match == "fuzzy":
         floor = max(floor, 20_000 if in_context else 100_000)
+    if c.match == "alternate":
+        # a former name, an exonym or a swallowed suburb ("Salisbury" for Harare,
+        # "Kelly" for a town in Alabama): only a city big enough to be known by it
+        floor = max(floor, 20_000 if in_context else 1_000_000)
     if sp.weak:
-        floor = max(floor, 10_000 if in_context else 100_000)
+        strong = in_context and c.match != "alternate"  # "Keith, a teacher, said"
+        floor = max(floor, 10_000 if strong else 100_000)
     return floor
 
 
@@ -563,12 +754,19 @@ def _same_name(a: Candidate, b: Candidate) -> bool:
     return normalize(a.name) == normalize(b.name)
 
 
-def _score(c: Candidate, sp: _Span, share: float) -> float:
+def _score(c: Candidate, sp: _Span, rd: _Reading) -> float:
     """Higher is more likely; only differences between one span's candidates matter."""
+    share = rd.share
+    if c.feature in ("continent", "region"):
+        # towns named after a continent or a sea ("Pacific", Missouri) are small:
+        # only a written qualifier or strong context makes one of them the reading
+        return 3.0
     s = math.log10(c.population + 1) / 7.0
     s += {"country": 1.0, "admin1": 0.2, "city": 0.0}[c.feature]
-    s -= {"exact": 0.0, "derived": 0.5, "fuzzy": 0.3}[c.match]
+    s -= {"exact": 0.0, "acronym": 0.0, "derived": 0.5, "fuzzy": 0.3, "alternate": 0.3}[c.match]
     s += 2.0 * share
+    if rd.region:
+        s += 0.5  # "Allendale" in a story that names New Jersey
     if _qualified(c, sp):
         s += 2.0
     if sp.hint == "admin1":
@@ -577,9 +775,9 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
         s += 1.0 if c.feature == "city" else -1.0
     elif c.feature == "admin1" and any(
         d.feature == "city"
-        and d.match == "exact"
+        and d.match in ("exact", "alternate")
         and (
-            d.population >= 250_000
+            (d.population >= 250_000 and d.match == "exact")
             or (
                 d.country == c.country
                 and d.admin1 == c.name
@@ -594,12 +792,15 @@ def _score(c: Candidate, sp: _Span, share: float) -> float:
     return s
 
 
-def _resolve(sp: _Span, ctx: _Context, res: _Resources) -> tuple[Candidate, float] | None:
-    scored = [
-        (_score(c, sp, share), c)
-        for c in sp.cands
-        if c.population >= _min_population(c, sp, share := ctx.share(c, sp), res)
-    ]
+def _resolve(
+    sp: _Span, ctx: _Context, res: _Resources, persons: frozenset[str]
+) -> tuple[Candidate, float] | None:
+    person = sp.ntok == 1 and sp.key in persons
+    scored = []
+    for c in sp.cands:
+        rd = _Reading(ctx.share(c, sp), ctx.in_region(c, sp), person)
+        if c.population >= _min_population(c, sp, rd, res):
+            scored.append((_score(c, sp, rd), c))
     if not scored:
         return None
     scored.sort(key=lambda t: (-t[0], -t[1].population, t[1].geonames_id))
@@ -608,6 +809,69 @@ def _resolve(sp: _Span, ctx: _Context, res: _Resources) -> tuple[Candidate, floa
         return best, 1.0
     second = max(scored[1][0], 0.0)
     return best, max(best_score, 0.0) / (max(best_score, 0.0) + second or 1.0)
+
+
+def _persons(spans: Iterable[_Span]) -> frozenset[str]:
+    """Words the document uses as someone's name: after a title, or as a surname."""
+    return frozenset(sp.key for sp in spans if sp.ntok == 1 and (sp.titled or sp.surname))
+
+
+def _one_sense(
+    spans: list[_Span], found: list[tuple[Candidate, float] | None]
+) -> list[tuple[Candidate, float] | None]:
+    """One reading per name and document: "Parkland" is the same town in every sentence.
+
+    Among the spans of one name without a qualifier or an admin/city word of
+    their own, the reading chosen most often (then with the best confidence)
+    is given to all of them; a span it does not fit (a different form's
+    candidates) keeps its own.
+    """
+    votes: dict[str, dict[Candidate, list[float]]] = defaultdict(dict)
+    free = [not sp.qualifier and sp.hint is None for sp in spans]
+    for sp, r, ok in zip(spans, found, free, strict=True):
+        if r is not None and ok:
+            votes[sp.key].setdefault(r[0], []).append(r[1])
+    winner = {
+        key: max(cands.items(), key=lambda kv: (len(kv[1]), max(kv[1])))[0]
+        for key, cands in votes.items()
+        if len(cands) > 1
+    }
+    out: list[tuple[Candidate, float] | None] = []
+    for sp, r, ok in zip(spans, found, free, strict=True):
+        w = winner.get(sp.key)
+        if r is not None and ok and w is not None and w != r[0] and w in sp.cands:
+            out.append((w, r[1]))
+        else:
+            out.append(r)
+    return out
+
+
+def _mention(text: str, start: int, end: int, c: Candidate, score: float) -> PlaceMention:
+    return PlaceMention(
+        span=make_span(text, start, end),
+        name=c.name,
+        country=c.country,
+        lat=c.lat,
+        lon=c.lon,
+        precision=_PRECISION[c.feature],
+        feature=c.feature,
+        geonames_id=c.geonames_id,
+        admin1=c.admin1 if c.feature in ("city", "admin1") else None,
+        score=round(score, 3),
+    )
+
+
+_WITH_DEMONYMS: dict[Path, _Resources] = {}
+
+
+def _with_gazetteer_demonyms(res: _Resources, gaz: Gazetteer) -> _Resources:
+    """The resources plus the gazetteer's English demonyms (the TOML lists win)."""
+    merged = _WITH_DEMONYMS.get(gaz.path)
+    if merged is None:
+        extra = {k: v for k, v in gaz.demonyms().items() if " " not in k}
+        merged = dataclasses.replace(res, demonyms={**extra, **res.demonyms})
+        _WITH_DEMONYMS[gaz.path] = merged
+    return merged
 
 
 def find_places(
@@ -619,35 +883,38 @@ def find_places(
     does not change the result: the resources of all supported languages
     apply).  Never raises on odd text; an unresolvable name is simply left
     out.  The gazetteer is built on first use (see :func:`get_gazetteer`).
+    Continents and world regions come out with feature "continent" or
+    "region", precision COUNTRY and country "" unless the region lies in one
+    country.
     """
     gaz = gazetteer or get_gazetteer()
-    res = _resources()
+    res = _with_gazetteer_demonyms(_resources(), gaz)
     lower = _lowercase_words(text)
     spans: list[_Span] = []
     blocked = _blocked(text, res)
     for n, sent in enumerate(sentences):
         spans.extend(_candidate_spans(text, sent, n, gaz, res, lower, blocked))
-    _qualify(text, spans, res)
+    written = _qualify(text, spans, res)
     ctx = _context(spans, text, sentences, res)
+    persons = _persons(spans)
+    found = _one_sense(spans, [_resolve(sp, ctx, res, persons) for sp in spans])
     out: list[PlaceMention] = []
-    for sp in spans:
-        resolved = _resolve(sp, ctx, res)
-        if resolved is None:
+    for sp, resolved in zip(spans, found, strict=True):
+        if resolved is not None:
+            out.append(_mention(text, sp.span_start, sp.span_end, *resolved))
+    taken = [(p.span.start, p.span.end) for p in out]
+    for start, end, cc, admin1 in written:
+        if any(a < end and start < b for a, b in taken):
             continue
-        c, score = resolved
-        out.append(
-            PlaceMention(
-                span=make_span(text, sp.span_start, sp.span_end),
-                name=c.name,
-                country=c.country,
-                lat=c.lat,
-                lon=c.lon,
-                precision=_PRECISION[c.feature],
-                feature=c.feature,
-                geonames_id=c.geonames_id,
-                admin1=c.admin1 if c.feature != "country" else None,
-                score=round(score, 3),
-            )
+        region = next(
+            (
+                c
+                for c in gaz.lookup(admin1, fuzzy=False)
+                if c.feature == "admin1" and c.country == cc and c.name == admin1
+            ),
+            None,
         )
+        if region is not None:
+            out.append(_mention(text, start, end, region, 1.0))
     out.sort(key=lambda p: (p.span.start, p.span.end))
     return out
