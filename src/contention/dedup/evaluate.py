@@ -1,7 +1,8 @@
 """The golden multi-source evaluation of de-duplication (``golden-dedup``).
 
-Data: ``tests/dedup/golden/`` — short articles in our own words (``*.txt``)
-and ``gold.json``: named gold clusters (type, allowed modes, place names,
+Data: ``tests/dedup/golden/`` — short articles in our own words
+(``articles/*.txt``, a folder ``contention ingest`` can read as it is) and
+``gold.json``: named gold clusters (type, allowed modes, place names,
 date), the clusters each document tells, and the pairs of documents that are
 wire copies of each other.
 
@@ -40,6 +41,7 @@ from contention.dedup.items import fold
 from contention.eval.suite import SuiteDataMissing, SuiteResult, Table, repo_root, take
 
 NAME = "golden-dedup"
+ARTICLES = "articles"
 MAX_GOLD_SPAN = 8
 
 
@@ -265,7 +267,7 @@ def evaluate(
 
     gold = load_gold(folder)
     names = take(sorted(gold.documents), limit)
-    files = [folder / n for n in names]
+    files = [folder / ARTICLES / n for n in names]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise SuiteDataMissing(f"golden articles not found: {', '.join(missing)}")

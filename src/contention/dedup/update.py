@@ -119,15 +119,25 @@ def refresh_view(store: Store, cluster_id: str) -> None:
     cs.save_view(store, cluster_id, view)
 
 
-def _windows(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
-    out: dict[str, tuple[int, int]] = {}
+def _windows(items: Sequence[Item]) -> dict[str, list[tuple[int, int]]]:
+    """Per block, the merged day ranges of the new items: only their neighbourhoods are
+    read back from the store, however many years one batch spans."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     for it in items:
         b = it.block
         if b is None:
             continue
         assert it.day_start is not None and it.day_end is not None
-        lo, hi = out.get(b, (it.day_start, it.day_end))
-        out[b] = (min(lo, it.day_start), max(hi, it.day_end))
+        spans.setdefault(b, []).append((it.day_start, it.day_end))
+    out: dict[str, list[tuple[int, int]]] = {}
+    for b, ranges in spans.items():
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(ranges):
+            if merged and lo <= merged[-1][1] + 2:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            else:
+                merged.append((lo, hi))
+        out[b] = merged
     return out
 
 

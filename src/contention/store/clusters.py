@@ -210,25 +210,31 @@ def unclustered(store: Store, limit: int | None = None) -> list[Pending]:
     return [Pending(r, desc.get(r["id"], "")) for r in records]
 
 
-def items_in_windows(store: Store, windows: Mapping[str, tuple[int, int]]) -> list[Existing]:
-    """Clustered items of each block whose days come within one day of ``(lo, hi)``."""
+def items_in_windows(
+    store: Store, windows: Mapping[str, Sequence[tuple[int, int]]]
+) -> list[Existing]:
+    """Clustered items of each block whose days come within one day of any of its
+    ``(lo, hi)`` ranges (day ordinals), each item once."""
     ci, e = s.cluster_items, s.events
-    out: list[Existing] = []
+    out: dict[str, Existing] = {}
     with store._tx("reading cluster items") as conn:
         for block in sorted(windows):
-            lo, hi = windows[block]
-            q = (
-                select(ci.c.features, ci.c.lock, e.c.cluster_id)
-                .select_from(ci.join(e, e.c.id == ci.c.event_id))
-                .where(
-                    ci.c.block == block,
-                    ci.c.day_start <= hi + 1,
-                    ci.c.day_end >= lo - 1,
-                    e.c.cluster_id.is_not(None),
+            ranges = list(windows[block])
+            for i in range(0, len(ranges), 50):
+                near = or_(
+                    *(
+                        and_(ci.c.day_start <= hi + 1, ci.c.day_end >= lo - 1)
+                        for lo, hi in ranges[i : i + 50]
+                    )
                 )
-            )
-            out.extend(Existing(r.features, r.cluster_id, r.lock) for r in conn.execute(q))
-    return out
+                q = (
+                    select(ci.c.event_id, ci.c.features, ci.c.lock, e.c.cluster_id)
+                    .select_from(ci.join(e, e.c.id == ci.c.event_id))
+                    .where(ci.c.block == block, near, e.c.cluster_id.is_not(None))
+                )
+                for r in conn.execute(q):
+                    out[r.event_id] = Existing(r.features, r.cluster_id, r.lock)
+    return [out[k] for k in sorted(out)]
 
 
 def founders(store: Store, cluster_ids: Iterable[str]) -> dict[str, tuple[int, str]]:
