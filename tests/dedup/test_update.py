@@ -105,3 +105,19 @@ def test_review_merge_and_split_are_recorded_and_survive_ingest(store: Store) ->
     store.save(later)
     update_clusters(store, embed=False)
     assert store.event(later.events[0].id)["cluster_id"] == new  # type: ignore[index]
+
+
+def test_splitting_off_the_founder_keeps_its_id_with_the_founder(store: Store) -> None:
+    docs = _docs()[:3]
+    for d in docs:
+        store.save(d)
+    update_clusters(store, embed=False)
+    ids = [d.events[0].id for d in docs]
+    cid = store.event(ids[0])["cluster_id"]  # type: ignore[index]
+    founder = cs.founders(store, [cid])[cid][1]
+    got = split(store, cid, [founder])
+    assert got == cid  # the founder keeps the cluster's id ...
+    others = [e for e in ids if e != founder]
+    moved = {store.event(e)["cluster_id"] for e in others}  # type: ignore[index]
+    assert len(moved) == 1 and cid not in moved  # ... the rest left together
+    assert cs.cluster(store, cid)["n_reports"] == 1  # type: ignore[index]

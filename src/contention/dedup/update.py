@@ -214,20 +214,25 @@ def update_clusters(store: Store, *, embed: Embedder | bool | None = True) -> Up
         embedder = None
     else:
         embedder = embed
-    signed, pairs = sign_documents(store)
+    with store.batch("signing documents"):
+        signed, pairs = sign_documents(store)
     st.documents_signed, st.near_duplicate_links = signed, len(pairs)
     touched: set[str] = set()
     while True:
-        pending = cs.unclustered(store, limit=CHUNK)
-        if not pending:
-            break
-        touched |= _pass(store, pending, embedder, st)
+        # One transaction per pass: a crash leaves the pass's events unclustered,
+        # and the next update does them again.
+        with store.batch("clustering events"):
+            pending = cs.unclustered(store, limit=CHUNK)
+            if not pending:
+                break
+            touched |= _pass(store, pending, embedder, st)
     # A new wire copy changes the independent-source count of clusters it touches.
     touched |= set(cs.clusters_of_documents(store, [d for p in pairs for d in p[:2]]))
-    for cid in sorted(touched):
-        live = cs.resolve(store, cid)
-        if live is not None:
-            refresh_view(store, live)
+    with store.batch("refreshing cluster views"):
+        for cid in sorted(touched):
+            live = cs.resolve(store, cid)
+            if live is not None:
+                refresh_view(store, live)
     st.clusters_touched = len(touched)
     return st
 
@@ -239,7 +244,13 @@ def merge(
     store: Store, ids: Sequence[str], *, by: str | None = None, note: str | None = None
 ) -> str:
     """A reviewer merges clusters: the earliest founder's id survives, the others are
-    superseded; every member is locked to the survivor.  Returns the surviving id."""
+    superseded; every member is locked to the survivor.  Returns the surviving id.
+    All or nothing (one transaction); ``ValueError`` for fewer than two known clusters."""
+    with store.batch("merging clusters"):
+        return _merge(store, ids, by, note)
+
+
+def _merge(store: Store, ids: Sequence[str], by: str | None, note: str | None) -> str:
     live = sorted({x for x in (cs.resolve(store, i) for i in ids) if x is not None})
     if len(live) < 2:
         raise ValueError("merge needs at least two distinct known clusters")
@@ -266,8 +277,19 @@ def split(
     by: str | None = None,
     note: str | None = None,
 ) -> str:
-    """A reviewer moves ``event_ids`` out of a cluster into a new one; both sides are
-    locked so a later ingest never rejoins them.  Returns the new cluster's id."""
+    """A reviewer separates ``event_ids`` from the rest of their cluster; both sides are
+    locked so a later ingest never rejoins them.  Returns the id ``event_ids`` now have.
+
+    The side holding the cluster's founder keeps the old id, the other side gets
+    the id of its own founder.  All or nothing.
+    """
+    with store.batch("splitting a cluster"):
+        return _split(store, cluster_id, event_ids, by, note)
+
+
+def _split(
+    store: Store, cluster_id: str, event_ids: Sequence[str], by: str | None, note: str | None
+) -> str:
     source = cs.resolve(store, cluster_id)
     if source is None:
         raise ValueError(f"no cluster {cluster_id!r}")
@@ -279,7 +301,8 @@ def split(
         raise ValueError("split must leave at least one member behind")
     # The side holding the founder keeps the cluster's id; the other side leaves.
     source_founder = cs.founders(store, [source]).get(source, (0, ""))[1]
-    if source_founder in moving:
+    swapped = source_founder in moving
+    if swapped:
         moving = sorted(e for e in records if e not in moving)
     keys = [item_from_record(records[e]).founder_key for e in moving]
     founder = min(keys)
@@ -292,4 +315,4 @@ def split(
     )
     refresh_view(store, source)
     refresh_view(store, target)
-    return target
+    return source if swapped else target

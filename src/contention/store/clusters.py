@@ -537,6 +537,8 @@ def move_members(
                     updated_at=now,
                 )
             )
+        else:  # an id this founder held before a merge comes back to life
+            conn.execute(update(c).where(c.c.id == target).values(superseded_by=None))
         for event_id in event_ids:
             doc = conn.execute(select(e.c.doc_id).where(e.c.id == event_id)).scalar_one()
             conn.execute(

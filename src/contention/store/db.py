@@ -113,6 +113,7 @@ class Store:
     def __init__(self, url: str | os.PathLike[str], *, schema: str | None = None) -> None:
         self.url = normalize_url(url)
         self.schema = schema
+        self._batch: Connection | None = None
         try:
             self.engine = self._make_engine()
             self._prepare()
@@ -177,12 +178,33 @@ class Store:
 
     @contextmanager
     def _tx(self, what: str) -> Iterator[Connection]:
+        if self._batch is not None:  # inside batch(): join its transaction
+            yield self._batch
+            return
         try:
             with self.engine.begin() as conn:
                 yield conn
         except SQLAlchemyError as exc:
             detail = getattr(exc, "orig", None) or exc
             raise StoreError(f"{what}: {type(exc).__name__}: {detail}") from exc
+
+    @contextmanager
+    def batch(self, what: str) -> Iterator[None]:
+        """Run every store call inside the block in one transaction (all or nothing).
+
+        Used by clustering, which makes thousands of small reads and writes per
+        ingest: one commit instead of one per cluster.  Not reentrant across
+        threads (a Store belongs to one thread).
+        """
+        if self._batch is not None:
+            yield
+            return
+        with self._tx(what) as conn:
+            self._batch = conn
+            try:
+                yield
+            finally:
+                self._batch = None
 
     # -- writes --------------------------------------------------------------
 
