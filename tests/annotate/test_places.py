@@ -374,3 +374,29 @@ def test_other_names_of_cities(gazetteer: Gazetteer) -> None:
     # a former name needs a big city or context: "Salisbury" in England is not Harare
     text = "Police in Salisbury, England, said the march passed peacefully."
     assert by_quote(places(gazetteer, text))["Salisbury"].country == "GB"
+
+
+def test_compounds_of_place_names_are_split_unless_known(gazetteer: Gazetteer) -> None:
+    text = "Rail workers on the Amsterdam-London line struck; Nur-Sultan stayed calm."
+    found = places(gazetteer, text)
+    assert [(p.span.quote, p.country) for p in found] == [
+        ("Amsterdam", "NL"),
+        ("London", "GB"),
+        ("Nur-Sultan", "KZ"),
+    ]
+    # a lower-case part makes a modifier, like "U.S.-led"
+    assert places(gazetteer, "A London-based charity paid the fines.") == []
+
+
+def test_road_numbers_are_not_first_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Hauliers blocked the A429 Cirencester junction in England. "
+        "Traffic to Cirencester was diverted through Gloucester."
+    )
+    found = places(gazetteer, text)
+    assert [p.span.quote for p in found].count("Cirencester") == 2
+
+
+def test_holy_see_is_the_vatican(gazetteer: Gazetteer) -> None:
+    [p] = places(gazetteer, "The ambassador to the Holy See presented her credentials.")
+    assert (p.country, p.feature) == ("VA", "country")

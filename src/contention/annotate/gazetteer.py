@@ -371,9 +371,9 @@ def _spelling_of(key: str, mains: set[str]) -> bool:
     Another script ("Москва") is a translation, never confused with a Latin
     word.  A Latin alternate must be close to the main name: the same
     transliteration skeleton, a similarity of :data:`SPELLING_SIMILARITY`, or
-    the main name's words with some added or left out ("Gaza City" of Gaza,
-    "Brest-Litovsk" of Brest, "Kut" of Al-Kut: a leading Arabic article does
-    not count).
+    all the main name's words and more ("Gaza City" of Gaza, "Brest-Litovsk"
+    of Brest, "Kut" of Al-Kut: a leading Arabic article does not count).  A
+    part of the main name alone is another name ("Igbo" of Igbo-Ukwu).
     """
     if not key.isascii() or key in mains:
         return True
@@ -383,7 +383,7 @@ def _spelling_of(key: str, mains: set[str]) -> bool:
         if sk == skeleton(m) or similarity(key, m) >= SPELLING_SIMILARITY:
             return True
         other = _words(m)
-        if words and other and (words <= other or other <= words):
+        if other and other <= words:
             return True
     return False
 
@@ -519,7 +519,7 @@ def _country_info() -> dict[str, _CountryInfo]:
         rec = json.loads(entry.read_text("utf-8"))
         iso = rec.get("ISO") or {}
         cc = iso.get("alpha2")
-        if not isinstance(cc, str) or len(cc) != 2 or cc in out:
+        if not isinstance(cc, str) or len(cc) != 2:
             continue
         codes = {cc, iso.get("alpha3")}
         spellings = [str(a).strip() for a in rec.get("altSpellings") or []]
@@ -528,12 +528,21 @@ def _country_info() -> dict[str, _CountryInfo]:
         point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
         if point is None:
             point = _land_centre(rec.get("geoJSON"))
-        out[cc] = _CountryInfo(
+        new = _CountryInfo(
             point,
             tuple(a for a in spellings if len(a) > 3 and a not in codes and not _is_acronym(a)),
             tuple(a for a in spellings if a not in codes and _is_acronym(a)),
             tuple(d.strip() for d in str(rec.get("demonym") or "").split(",") if d.strip()),
         )
+        old = out.get(cc)
+        if old is not None:  # two files for one code ("Holy See", "Vatican City State"): merge
+            new = _CountryInfo(
+                old.point or new.point,
+                old.names + new.names,
+                old.acronyms + new.acronyms,
+                old.demonyms + new.demonyms,
+            )
+        out[cc] = new
     return out
 
 

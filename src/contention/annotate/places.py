@@ -293,7 +293,30 @@ def _is_cap(word: str) -> bool:
     return c.isupper() or (c.isalpha() and not c.islower())
 
 
-def _tokens(text: str, sent: Sentence) -> list[_Token]:
+_HYPHEN = re.compile(r"[‐‑-]")
+
+
+def _split_compound(word: str, start: int, gaz: Gazetteer, res: _Resources) -> list[_Token]:
+    """ "Amsterdam-London", "Asia-Pacific": parts of an unknown compound of capitalised words.
+
+    A known compound ("Nur-Sultan", "Guinea-Bissau", Russian "Алма-Ате") stays
+    whole, and so does one with a lower-case part ("London-based": a
+    modifier, like "U.S.-led").
+    """
+    parts = _HYPHEN.split(word)
+    if len(parts) < 2 or not all(p and _is_cap(p) for p in parts):
+        return []
+    if _lookup(gaz, word, False, res):
+        return []
+    out: list[_Token] = []
+    pos = start
+    for p in parts:
+        out.append(_Token(pos, pos + len(p), p, True))
+        pos += len(p) + 1
+    return out
+
+
+def _tokens(text: str, sent: Sentence, gaz: Gazetteer, res: _Resources) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN.finditer(text, sent.start, sent.end):
         start, end = m.start(), m.end()
@@ -307,7 +330,10 @@ def _tokens(text: str, sent: Sentence) -> list[_Token]:
             if _is_cap(rest) and (word[0].islower() or len(em.group()) > 2):
                 start += len(em.group())
                 word = rest
-        out.append(_Token(start, end, word, _is_cap(word)))
+        parts = _split_compound(word, start, gaz, res) if _HYPHEN.search(word) else []
+        # a code with digits ("A429", "G7") is no word of a name
+        cap = _is_cap(word) and not any(ch.isdigit() for ch in word)
+        out.extend(parts or [_Token(start, end, word, cap)])
     return out
 
 
@@ -423,7 +449,7 @@ def _candidate_spans(
     lower: frozenset[str],
     blocked: set[int],
 ) -> list[_Span]:
-    tokens = [t for t in _tokens(text, sent) if t.start not in blocked]
+    tokens = [t for t in _tokens(text, sent, gaz, res) if t.start not in blocked]
     if not tokens:
         return []
     alpha = [t for t in tokens if t.text.casefold() not in _CONNECTORS]
@@ -491,12 +517,14 @@ def _candidate_spans(
             if after in res.name_after or before in res.name_before:
                 span.glued = True
             span.titled = before in res.titles
-            span.surname = (
+            prev = tokens[run[i - 1]].text if i > 0 else ""
+            span.surname = (  # "Megyn Kelly"; not "A429 Cirencester", not "NHS Sutton"
                 j == len(run)
                 and j - i == 1
-                and i > 0
                 and left
-                and before not in _CONNECTORS
+                and prev.isalpha()
+                and not prev.isupper()
+                and prev.casefold() not in _CONNECTORS
                 and (i - 1) not in span_of
             )
             span.hint, span.span_start, span.span_end = _hint(text, span.start, span.end, res)
@@ -710,6 +738,8 @@ def _min_population(c: Candidate, sp: _Span, rd: _Reading, res: _Resources) -> f
     if sp.glued or sp.common or len(sp.key) <= 2:
         return math.inf
     qualified = _qualified(c, sp)
+    if (sp.titled or rd.person) and not (qualified or sp.hint) and c.population < PERSON_TOWN_MAX:
+        return math.inf  # "Mr Kelly", "Kelly said" after "Megyn Kelly"
     if c.feature == "admin1":
         if c.match == "fuzzy" and not (sp.hint == "admin1" or share > 0):
             return 1_000_000
@@ -719,8 +749,6 @@ def _min_population(c: Candidate, sp: _Span, rd: _Reading, res: _Resources) -> f
         return 250_000
     if sp.key in res.ambiguous and not (sp.qualifier or sp.hint or (share > 0 and not sp.weak)):
         return math.inf  # "Mobile", "Troy", "Florence": a common word or a first name too
-    if (sp.titled or rd.person) and not (qualified or sp.hint) and c.population < PERSON_TOWN_MAX:
-        return math.inf  # "Mr Kelly", "Kelly said" after "Megyn Kelly"
     in_context = share > 0 or qualified or rd.region
     if qualified or rd.region:
         floor = 1_000
