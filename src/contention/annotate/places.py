@@ -7,37 +7,65 @@ How it works, and why:
 
 1. Candidates are runs of capitalised (or caseless-script) tokens, joined by
    the connectors place names use ("Rio de Janeiro", "Bosnia and
-   Herzegovina"), split greedily into the longest sub-spans of at most four
-   tokens that the gazetteer knows.  Italian elisions ("dell'Ucraina") and
-   English possessives ("Kazakhstan's") are cut off.  Stop words (months,
-   weekdays, titles, people and firms that share a name with some hamlet)
-   and stop phrases ("Independence Day") are never looked up; demonyms
-   ("Kazakh", "algerini") are never places but count as weak evidence of the
-   document's country.
-2. Context: every country name counts 1 for its country, every unambiguous
-   big city or region 1, every demonym 0.5 — per sentence.  A candidate's
-   score is its population (log scale), its level (a country name is
-   strong), twice its country's share of the evidence (of the document, or
-   of the sentence and its two neighbours, whichever is larger), a bonus for
-   "X region" / "city of X", and a bigger one for a written qualifier
-   ("Florence, Alabama", "Washington, D.C.").  So a Kazakh article keeps
-   "Aksu" in Kazakhstan although China's Aksu is bigger, and a passing
-   mention of Algeria or Ukraine does not move its towns.  A namesake of a
-   world city needs its country to dominate ("London" stays British in an
-   article about Ohio unless it says "London, Ohio").
-3. Acceptance thresholds keep tiny places out: a city outside the context
-   countries needs 15,000 inhabitants (5,000 for multi-word names, 100,000
-   for names of four letters or less); a sentence-initial word or a word
-   in a title-case headline needs a big place; a word the document also
-   writes in lower case, or a listed ambiguous one ("Mobile", "Troy"), needs
-   more than its name; a town name glued to an unknown capitalised word
-   ("Nursultan Nazarbayev", "Jordan Henderson") is taken for part of a
-   person's or an organisation's name and dropped.
+   Herzegovina") and across the dot of "St." / "Mt." ("St. Louis"), split
+   greedily into the longest sub-spans of at most four tokens that the
+   gazetteer knows.  "U.S."-style dotted capitals are one token; an unknown
+   compound of capitalised words ("Amsterdam-London") is split; codes with
+   digits ("A429") are no name words.  Italian elisions ("dell'Ucraina")
+   and English possessives ("Kazakhstan's") are cut off.  Stop words
+   (months, weekdays, titles, people and firms that share a name with some
+   hamlet) and stop phrases ("Independence Day") are never looked up;
+   demonyms ("Kazakh", "algerini", and ``countryinfo``'s English ones) are
+   never places but count as weak evidence of the document's country.  So
+   does a country acronym used as a modifier ("U.S. troops", "U.S.-led");
+   after a locative ("in the U.S.") or before a function word it is a place.
+   An acronym alias matches only text in capitals ("US", not "Us").
+2. Readings that are something else: a name next to a street, building or
+   feature word ("Atlantic Avenue", "Carnegie Library", "Lake Manassas",
+   "viale Lenin") names that thing; a town name glued to an unknown
+   capitalised word ("Nursultan Nazarbayev") is part of a name; a town name
+   after a title ("Mr Allen") or used as a surname ("Megyn Kelly") is that
+   person everywhere in the document (towns under 100,000); an all-capital
+   short word inside a sentence ("SOL", "KOBE") is an acronym, not a town.
+3. Context: every country name counts 1 for its country, every unambiguous
+   big city or region 1, every demonym 0.5 — per sentence; admin1 regions
+   are in context when the document names them, a place only in them, or
+   writes them as a qualifier ("…, N.J.").  A candidate's score is its
+   population (log scale), its level (a country, a continent or a world
+   region is strong), twice its country's share of the evidence (of the
+   document, or of the sentence and its two neighbours, whichever is
+   larger), a bonus when its admin1 region is in context ("Allendale" in a
+   New Jersey story), a bonus for "X region" / "city of X", a bigger one for
+   a written qualifier ("Florence, Alabama", "Parkland, Fla.", "Tacoma,
+   WA"), and a penalty for an alternate name unlike the main one.  So a
+   Kazakh article keeps "Aksu" in Kazakhstan although China's Aksu is
+   bigger, and a passing mention of Algeria or Ukraine does not move its
+   towns.  A namesake of a world city needs its country to dominate
+   ("London" stays British in an article about Ohio unless it says
+   "London, Ohio").  A US state beats a foreign city that merely has the
+   state's name among its alternates (Florida, not Floridablanca).
+4. Acceptance thresholds keep tiny places out: a city needs 1,000
+   inhabitants when its admin1 region is in context or a qualifier names
+   it, 5,000 when only its country is (a country has many homonyms),
+   15,000 outside the context countries (5,000 for multi-word names); names
+   of four letters or less, fuzzy matches and alternate names ask more (an
+   alternate one: 20,000 in context, a million without: "Salisbury" is not
+   Harare, "Kelly" not a town in Alabama).  An admin1 region outside the
+   context countries needs 250,000.  A sentence-initial word or a word in a
+   title-case headline needs a big place; a word the document also writes
+   in lower case, or a listed ambiguous one ("Mobile", "Troy"), needs more
+   than its name.
+5. One reading per name and document: spans of the same name without their
+   own qualifier take the reading chosen most often ("Parkland" is one town
+   throughout).  A written state abbreviation after a comma ("Fla.", "WA")
+   is a mention of its admin1 region too.
 
-Precision: countries → COUNTRY (coordinate: the representative populated
-place described in the gazetteer module), admin1 → ADMIN1, cities → CITY.
-Spans include the admin/city word when the text has one ("Mangystau
-region", "regione di Mangystau"), so the evidence says what was read.
+Precision: countries → COUNTRY (coordinate: the country's centre point, see
+the gazetteer module), admin1 → ADMIN1, cities → CITY; continents and world
+regions ("Europe", "Middle East", "Pacific") → COUNTRY, the coarsest level
+there is, with country "" unless the region lies in one country.  Spans
+include the admin/city word when the text has one ("Mangystau region",
+"regione di Mangystau"), so the evidence says what was read.
 """
 
 from __future__ import annotations
