@@ -33,13 +33,15 @@ class Anchor:
 @dataclass(frozen=True, slots=True)
 class Suite:
     name: str
-    module: str  # contention.eval.<module> with run(data, limit) -> SuiteResult
+    # contention.eval.<module>, or a dotted module path, with run(data, limit) -> SuiteResult
+    module: str
     headline: tuple[str, ...]
     anchors: tuple[Anchor, ...] = ()
     local: bool = False  # data lives in the repository (golden), not ../shared/eval
 
     def adapter(self) -> ModuleType:
-        return importlib.import_module(f"contention.eval.{self.module}")
+        name = self.module if "." in self.module else f"contention.eval.{self.module}"
+        return importlib.import_module(name)
 
     def default_data(self) -> Path:
         if self.local:
@@ -180,6 +182,28 @@ SUITES: dict[str, Suite] = {
             "golden",
             "golden_suite",
             ("pass_rate", "events_matched"),
+            local=True,
+        ),
+        Suite(
+            "golden-dedup",
+            "contention.dedup.evaluate",
+            ("pairwise.precision", "pairwise.recall", "bcubed.f1"),
+            anchors=(
+                Anchor(
+                    "pairwise.precision",
+                    "pairwise precision",
+                    "≥ 0.90 (target)",
+                    "issue 5",
+                    "our own multi-source set",
+                ),
+                Anchor(
+                    "pairwise.recall",
+                    "pairwise recall",
+                    "≥ 0.85 (target)",
+                    "issue 5",
+                    "our own multi-source set",
+                ),
+            ),
             local=True,
         ),
     )
