@@ -132,3 +132,12 @@ def test_reporting_officials_are_not_actors() -> None:
     evs = events("A shell killed six people in Kharkiv on Friday, regional officials said.")
     killing = next(e for e in evs if e.type == "ASSAULT")
     assert all(a.cls != "government" for a in killing.actors)
+
+
+def test_the_day_of_saying_is_not_the_day_of_the_event() -> None:
+    evs = events(
+        "Officials said on Thursday that 40 people were killed in Aleppo on 2 March.",
+        published=dt.date(2024, 3, 15),
+    )
+    killing = next(e for e in evs if e.type == "ASSAULT")
+    assert killing.date is not None and killing.date.start == dt.date(2024, 3, 2)

@@ -140,8 +140,8 @@ _SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("mining", r"mining|mines?|miners|minerar\w+|minier\w+|minator\w+"),
         (
             "transport",
-            r"transport\w*|trasport\w*|railway|ferrovi\w+|bus drivers|port workers"
-            r"|portuali|dockers",
+            r"transport\w*|trasport\w*|railways?|rail|trains?|ferrovi\w+|(?:bus|train|tram) drivers"
+            r"|port workers|portuali|dockers|airports?|pilots|cabin crew",
         ),
         ("metal", r"metal(?:workers)?|metalmeccanic\w+|steel\w*|acciai\w+|siderurgic\w+"),
         ("health", r"health\w*|nurses|doctors|hospitals?|sanit\w+|infermier\w+|medici|ospedal\w+"),
@@ -346,6 +346,12 @@ class _Coder:
         own = [d for d in own if self._in_clause(d.span, clause) or not self._relative(d.span, m)]
         if self._reference(m):
             return
+        if m.type != "CONCEDE":
+            # "officials said on Saturday that 238 were killed on 5 January": the
+            # Saturday dates the saying, not the killing (an announced concession
+            # is dated by its announcement, so CONCEDE keeps it).
+            told = [d for d in own if not self._reporting_date(d, m)]
+            own = told or own
         if not own:
             return
         m.date = min(
@@ -357,6 +363,11 @@ class _Coder:
             ),
         )
         m.date_value = EventDate(m.date.start, m.date.end, m.date.precision, m.date.method)
+
+    def _reporting_date(self, d: DateMention, m: EventMention) -> bool:
+        lx = lexicon(m.language)
+        before = self.text[max(0, d.span.start - 30) : d.span.start]
+        return lx is not None and bool(lx.cues.reported_date.search(before))
 
     def _reference(self, m: EventMention) -> bool:
         """A generic noun governed by a preposition ("the concerns of the marchers")

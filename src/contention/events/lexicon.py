@@ -54,6 +54,7 @@ class Cues:
     generic: re.Pattern[str]
     infinitive: re.Pattern[str]
     reported: re.Pattern[str]
+    reported_date: re.Pattern[str]
     present: re.Pattern[str]
     agent: re.Pattern[str]
     passive: re.Pattern[str]
@@ -124,6 +125,12 @@ def lexicon(language: str) -> Lexicon | None:
         relative=re.compile(r"(?:" + "|".join(c.get("relative", ["(?!x)x"])) + r")(?!\w)", re.I),
         anaphoric_date=_alternation(c.get("anaphoric_date", [])),
         reported=_alternation(c.get("reported", [])),
+        # A reporting verb right before a date: "said on Saturday", "ha detto ieri".
+        reported_date=re.compile(
+            r"(?<!\w)(?:" + "|".join(c["reported"]) + r")\s+(?:\w{1,3}\s+)?$", re.IGNORECASE
+        )
+        if c.get("reported")
+        else _NEVER,
         present=_alternation(c.get("present", [])),
         agent=_alternation(c.get("agent", [])),
         # Anchored at the end: the auxiliary (and an adverb) right before the participle.
