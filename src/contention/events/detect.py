@@ -92,6 +92,19 @@ def _infinitive(s_text: str, start: int, end: int, lx: Lexicon) -> bool:
     return bool(lx.cues.infinitive.search(s_text[max(0, start - 12) : end]))
 
 
+def _purpose(s_text: str, start: int, trig: Trigger, lx: Lexicon) -> bool:
+    """'interceptaron el barco para protestar', 'marched to protest': the act done in protest.
+
+    A protest verb in a purpose clause names what the main verb's act was (so it
+    stands as an event), unless the sentence asks or calls for it ("urged them
+    to protest"), which is a demand.
+    """
+    if trig.type != "PROTEST" or trig.mode != "demonstrate":
+        return False
+    before = s_text[max(0, start - 25) : start]
+    return bool(lx.cues.purpose.search(before)) and not lx.cues.demand.search(s_text, 0, start)
+
+
 def _paragraph_text(text: str, sentences: list[Sentence], paragraph: int) -> str:
     members = [s for s in sentences if s.paragraph == paragraph]
     return text[members[0].start : members[-1].end] if members else ""
@@ -141,7 +154,11 @@ def find_triggers(doc: Document, sentences: list[Sentence]) -> list[EventMention
                         trigger=make_span(text, sent.start + start, sent.start + end),
                         sentence=sent.index,
                         language=lx.language if sent.language == "und" else sent.language,
-                        weak=trig.weak or _infinitive(s_text, start, end, lx),
+                        weak=trig.weak
+                        or (
+                            _infinitive(s_text, start, end, lx)
+                            and not _purpose(s_text, start, trig, lx)
+                        ),
                         facet=trig.facet,
                         contexts=trigger_context(s_text, start, end, lx, bounds, scope_end),
                         needs_crowd=trig.needs_crowd,

@@ -53,6 +53,7 @@ class Cues:
     governed: re.Pattern[str]
     generic: re.Pattern[str]
     infinitive: re.Pattern[str]
+    purpose: re.Pattern[str]
     reported: re.Pattern[str]
     reported_date: re.Pattern[str]
     present: re.Pattern[str]
@@ -125,6 +126,10 @@ def lexicon(language: str) -> Lexicon | None:
         relative=re.compile(r"(?:" + "|".join(c.get("relative", ["(?!x)x"])) + r")(?!\w)", re.I),
         anaphoric_date=_alternation(c.get("anaphoric_date", [])),
         reported=_alternation(c.get("reported", [])),
+        # Anchored at the end: the purpose marker right before the infinitive.
+        purpose=re.compile(r"(?<!\w)(?:" + "|".join(c["purpose"]) + r")\s+$", re.IGNORECASE)
+        if c.get("purpose")
+        else _NEVER,
         # A reporting verb right before a date: "said on Saturday", "ha detto ieri".
         reported_date=re.compile(
             r"(?<!\w)(?:" + "|".join(c["reported"]) + r")\s+(?:\w{1,3}\s+)?$", re.IGNORECASE
