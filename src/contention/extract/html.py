@@ -14,7 +14,6 @@ headers, footers, asides, forms and figures — is used instead.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -22,6 +21,7 @@ import trafilatura
 from lxml import etree
 
 from contention.extract.text import normalise
+from contention.ingest.raw import parse_published
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,19 +71,11 @@ _PRUNE_XPATH = [
     "//*[@role='navigation' or @role='complementary' or @role='contentinfo']",
     "//header[not(ancestor::article) and not(ancestor::main)]",
 ]
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def _to_date(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    m = _ISO_DATE.match(value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    """trafilatura's date string as a date (the same rule as a JSON record's date hint)."""
+    return parse_published(value)
 
 
 def _blocks(text: str) -> str:
