@@ -7,7 +7,6 @@ characters replaced), because article text is untrusted.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -17,7 +16,7 @@ from rich.text import Text
 
 from contention.cli.render import plain
 from contention.export.records import COUNT_KEYS, Record
-from contention.export.writers import WriteStats, _safe_cell
+from contention.export.writers import WriteStats, _safe_cell, write_rows
 
 
 def _date(r: Record) -> str:
@@ -191,13 +190,7 @@ def cluster_csv_row(r: Record) -> dict[str, object]:
 
 def write_clusters_csv(records: Iterable[Record], out: TextIO) -> WriteStats:
     """Header plus one row per cluster, columns :data:`CLUSTER_CSV_COLUMNS`."""
-    writer = csv.DictWriter(out, fieldnames=CLUSTER_CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for r in records:
-        writer.writerow(cluster_csv_row(r))
-        n += 1
-    return WriteStats(n)
+    return write_rows(records, out, CLUSTER_CSV_COLUMNS, cluster_csv_row)
 
 
 def write_clusters(fmt: str, records: Iterable[Record], out: TextIO) -> WriteStats:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -122,15 +122,25 @@ def csv_row(record: Record) -> dict[str, object]:
     return {k: _safe_cell(v) for k, v in row.items()}
 
 
-def write_csv(records: Iterable[Record], out: TextIO) -> WriteStats:
-    """Header plus one row per event, columns :data:`CSV_COLUMNS`."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+def write_rows(
+    records: Iterable[Record],
+    out: TextIO,
+    columns: Sequence[str],
+    to_row: Callable[[Record], dict[str, Any]],
+) -> WriteStats:
+    """Header plus one CSV row per record (``to_row`` flattens one record)."""
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     n = 0
     for record in records:
-        writer.writerow(csv_row(record))
+        writer.writerow(to_row(record))
         n += 1
     return WriteStats(n)
+
+
+def write_csv(records: Iterable[Record], out: TextIO) -> WriteStats:
+    """Header plus one row per event, columns :data:`CSV_COLUMNS`."""
+    return write_rows(records, out, CSV_COLUMNS, csv_row)
 
 
 def geojson_feature(record: Record) -> dict[str, Any] | None:
