@@ -194,3 +194,12 @@ def test_lower_cased_text_still_splits_into_sentences() -> None:
     assert len(sents) == 9
     assert body[sents[1].start : sents[1].end] == "sixty people were detained, officials said."
     assert not is_caseless("Police fired tear gas. " * 20)
+
+
+def test_a_german_ordinal_day_does_not_end_the_sentence() -> None:
+    text = "Die Arbeiter streikten am 5. Dezember 2011 in Schangaösen. Die Polizei schoss."
+    sents = segment(text)
+    assert [text[s.start : s.end] for s in sents] == [
+        "Die Arbeiter streikten am 5. Dezember 2011 in Schangaösen.",
+        "Die Polizei schoss.",
+    ]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 
 from contention.model import Sentence
@@ -126,7 +127,21 @@ def _is_boundary(
         return False  # an initial: "J. Smith"
     if abbrev in CAN_END or _ACRONYM.match(token):
         return _next_word(text, j, para_end).lower() in STARTERS
-    return True
+    # "am 5. Dezember": a German ordinal day before its month does not end a sentence.
+    ordinal_day = token.isdigit() and len(token) <= 2
+    return not (ordinal_day and _next_word(text, j, para_end).lower() in months())
+
+
+@cache
+def months() -> frozenset[str]:
+    """Month names of every supported language (from ``lang/<code>/dates.toml``), lower case."""
+    from contention import lang
+
+    return frozenset(
+        name.lower()
+        for code in lang.SUPPORTED
+        for name in lang.load(code, "dates").get("months", {})
+    )
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
