@@ -126,3 +126,12 @@ def test_nationality_after_the_noun() -> None:
     text = "Llegaron las tropas rusas."
     (troops,) = [a for a in find_actors(text, es(text)) if a.cls == "military"]
     assert (troops.span.quote, troops.country) == ("tropas rusas", "RU")
+
+
+def test_a_spanish_day_before_its_month_is_no_count() -> None:
+    from contention.annotate.counts import find_counts
+    from contention.segment.sentences import segment
+
+    text = "El 5 de enero de 2022, 200 manifestantes fueron detenidos en Almaty."
+    counts = find_counts(text, segment(text))
+    assert [(c.span.quote, c.category) for c in counts] == [("200", "arrested")]

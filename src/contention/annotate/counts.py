@@ -181,10 +181,18 @@ def _is_year(tokens: Sequence[Token], q: Quantity, lex: _Lexicon, has_noun: bool
     return prev in lex.year_cues or prev in lex.months or not has_noun
 
 
+# Words between a day number and its month in Romance languages ("5 de enero", "2 de janeiro").
+_DAY_PREPOSITIONS = frozenset({"de", "del"})
+
+
 def _is_date(tokens: Sequence[Token], q: Quantity, lex: _Lexicon) -> bool:
     """A day or year next to a month name ("2 January", "January 2", "dicembre 2011")."""
     nxt = tokens[q.last].norm if q.last < len(tokens) else None
     if nxt in lex.months:  # "2 January", "between 14 and 20 January"
+        return True
+    # "5 de enero", "2 de janeiro": a day, a preposition, a month.
+    after = tokens[q.last + 1].norm if q.last + 1 < len(tokens) else None
+    if nxt in _DAY_PREPOSITIONS and after in lex.months:
         return True
     return q.plain and _prev_word(tokens, q.first) in lex.months
 
