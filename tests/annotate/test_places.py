@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from contention.annotate.gazetteer import Gazetteer, get_gazetteer
-from contention.annotate.places import find_places
+from contention.annotate.places import DEMONYM, find_places
 from contention.model import PlaceMention, PlacePrecision, Sentence
 
 
@@ -400,3 +400,25 @@ def test_road_numbers_are_not_first_names(gazetteer: Gazetteer) -> None:
 def test_holy_see_is_the_vatican(gazetteer: Gazetteer) -> None:
     [p] = places(gazetteer, "The ambassador to the Holy See presented her credentials.")
     assert (p.country, p.feature) == ("VA", "country")
+
+
+def test_demonym_modifiers_are_country_mentions_only_on_request(gazetteer: Gazetteer) -> None:
+    text = (
+        "Russian troops shelled the port while Turkish mediators met in Geneva. "
+        "Ukrainians queued for bread; the talks were held in Russian."
+    )
+    assert "Russian" not in by_quote(places(gazetteer, text))
+    found = find_places(text, sentences(text), gazetteer, modifiers=True)
+    got = {p.span.quote: (p.country, p.feature, p.precision) for p in found}
+    assert got["Russian"] == ("RU", DEMONYM, PlacePrecision.COUNTRY)
+    assert got["Turkish"] == ("TR", DEMONYM, PlacePrecision.COUNTRY)
+    assert got["Geneva"][1] == "city"
+    # a plural is people and a final demonym a language: neither names the country
+    assert "Ukrainians" not in got
+    assert sum(p.span.quote == "Russian" for p in found) == 1
+
+
+def test_demonym_inside_a_place_name_is_not_a_second_mention(gazetteer: Gazetteer) -> None:
+    text = "Wildfires forced evacuations across British Columbia this week."
+    found = find_places(text, sentences(text), gazetteer, modifiers=True)
+    assert [(p.span.quote, p.feature) for p in found] == [("British Columbia", "admin1")]

@@ -16,7 +16,9 @@ How it works, and why:
    (months, weekdays, titles, people and firms that share a name with some
    hamlet) and stop phrases ("Independence Day") are never looked up;
    demonyms ("Kazakh", "algerini", and ``countryinfo``'s English ones) are
-   never places but count as weak evidence of the document's country.  So
+   no places but count as weak evidence of the document's country (on
+   request, a capitalised one used as an adjective, "Russian troops", comes
+   out as a country mention of feature "demonym": see :func:`find_places`).  So
    does a country acronym used as a modifier ("U.S. troops", "U.S.-led");
    after a locative ("in the U.S.") or before a function word it is a place.
    An acronym alias matches only text in capitals ("US", not "Us").
@@ -738,6 +740,10 @@ def _context(
     return _Context(_shares(weights), local, dict(regions))
 
 
+# Feature of a country named by an adjective ("Russian troops", "U.S. officials"):
+# a mention of the country, never the place where something happened.
+DEMONYM = "demonym"
+
 # Towns of at most this size named like someone the document writes about ("Kelly
 # said", "Mr Allen") are taken for that person; bigger cities are known as places.
 PERSON_TOWN_MAX = 100_000
@@ -930,10 +936,72 @@ def _with_gazetteer_demonyms(res: _Resources, gaz: Gazetteer) -> _Resources:
     return merged
 
 
+# A capitalised demonym right before a word is an adjective of its country ("Russian troops").
+_ADJECTIVE = re.compile(r" [^\W\d_]")
+
+
+def _demonyms(
+    text: str, sentences: Sequence[Sentence], res: _Resources, blocked: set[int]
+) -> list[tuple[int, int, str]]:
+    """Capitalised singular demonyms used as adjectives: (start, end, country).
+
+    "Russian troops", "the British government": the text names the country
+    as a modifier.  A plural ("Russians protested") is people, not the
+    country; a demonym not followed by a word ("in Russian", "a Syrian")
+    is a language or a person.
+    """
+    out: list[tuple[int, int, str]] = []
+    for sent in sentences:
+        for m in _TOKEN.finditer(text, sent.start, sent.end):
+            word = m.group()
+            key = word.casefold()
+            cc = res.demonyms.get(key)
+            if (
+                cc
+                and m.start() not in blocked
+                and word[0].isupper()
+                and not (key.endswith("s") and key[:-1] in res.demonyms)
+                and _ADJECTIVE.match(text, m.end(), sent.end)
+            ):
+                out.append((m.start(), m.end(), cc))
+    return out
+
+
+def _modifier_mentions(
+    text: str,
+    mods: Iterable[tuple[int, int, str]],
+    taken: list[tuple[int, int]],
+    gaz: Gazetteer,
+) -> list[PlaceMention]:
+    """Country mentions of feature "demonym" for modifiers outside every resolved name."""
+    out: list[PlaceMention] = []
+    for start, end, cc in sorted(set(mods)):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        country = gaz.country(cc)
+        if country is None:
+            continue
+        mention = _mention(text, start, end, country, 1.0)
+        out.append(dataclasses.replace(mention, feature=DEMONYM))
+        taken.append((start, end))
+    return out
+
+
 def find_places(
-    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer | None = None
+    text: str,
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer | None = None,
+    *,
+    modifiers: bool = False,
 ) -> list[PlaceMention]:
     """Place mentions of ``text`` in document order, offsets absolute.
+
+    With ``modifiers``, a capitalised demonym used as an adjective ("Russian
+    troops", "the Syrian government") also comes out, as a mention of its
+    country with feature :data:`DEMONYM` (precision COUNTRY, score 1.0): the
+    text names the country, but says nothing about where anything happened,
+    so event coding must not take it for an event place (hence off by
+    default).  Toponym recognition in the GeoWebNews sense counts these.
 
     ``sentences`` must cover the text that may hold places (their language
     does not change the result: the resources of all supported languages
@@ -972,5 +1040,8 @@ def find_places(
         )
         if region is not None:
             out.append(_mention(text, start, end, region, 1.0))
+            taken.append((start, end))
+    if modifiers:
+        out.extend(_modifier_mentions(text, _demonyms(text, sentences, res, blocked), taken, gaz))
     out.sort(key=lambda p: (p.span.start, p.span.end))
     return out
