@@ -1,0 +1,57 @@
+"""Police violence, gunfire and who did it: hand-written reports through the real annotators.
+
+Each test pins one general mechanism of the lexicon or the coder (gunfire told
+as a noun, attribution of the source and the target, modifiers that are no
+actor); the sentences are written for these tests.
+"""
+
+import datetime as dt
+
+import pytest
+
+from contention.model import Event
+from contention.pipeline.core import process_text
+
+P = dt.date(2024, 3, 15)
+
+
+def events(text: str, published: dt.date | None = P) -> list[Event]:
+    result = process_text(text, published=published)
+    for e in result.events:
+        for ev in e.evidence:
+            assert result.document.text[ev.start : ev.end] == ev.quote
+    return result.events
+
+
+def sources(e: Event) -> set[str]:
+    return {a.cls for a in e.actors if a.role == "source"}
+
+
+def targets(e: Event) -> set[str]:
+    return {a.cls for a in e.actors if a.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men died in police firing in Patna on Tuesday night.",
+        "police opened fire on the crowd outside the collectorate in Madurai.",
+        "Police fired twelve rounds in the air near the bus stand in Meerut.",
+        "Riot police used live bullets against the marchers in Khartoum on Monday.",
+    ],
+)
+def test_gunfire_told_as_a_noun_or_with_its_rounds(text: str) -> None:
+    shots = [e for e in events(text) if e.type == "ASSAULT" and e.mode == "firearms"]
+    assert shots and "police" in sources(shots[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board announced the firing of the chief executive in Boston on Monday.",
+        "The old firing range near Aldershot will become a nature reserve.",
+        "Protesters in Santiago were hit by rubber bullets on Friday.",
+    ],
+)
+def test_firing_that_is_no_gunfire(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "ASSAULT" and e.mode == "firearms"]
