@@ -422,3 +422,27 @@ def test_demonym_inside_a_place_name_is_not_a_second_mention(gazetteer: Gazettee
     text = "Wildfires forced evacuations across British Columbia this week."
     found = find_places(text, sentences(text), gazetteer, modifiers=True)
     assert [(p.span.quote, p.feature) for p in found] == [("British Columbia", "admin1")]
+
+
+def test_a_speaker_named_like_a_small_town_is_a_person(gazetteer: Gazetteer) -> None:
+    # Tyler is a city in Texas (about 100,000 people); Barry a town in Wales
+    text = (
+        "Barry, who grew up in Cardiff, said the picket would continue. "
+        "Barry said the strike fund would last until March. "
+        "Later that week Barry joined the march."
+    )
+    found = by_quote(places(gazetteer, text))
+    assert "Barry" not in found
+    assert found["Cardiff"].country == "GB"
+
+
+def test_a_speaker_after_a_locative_is_still_a_place(gazetteer: Gazetteer) -> None:
+    text = "Nurses from Dewsbury said the ward had been short-staffed for months."
+    assert by_quote(places(gazetteer, text))["Dewsbury"].country == "GB"
+
+
+def test_a_possessive_before_a_building_word_names_the_building(gazetteer: Gazetteer) -> None:
+    text = "Pickets gathered outside Wilson's Farm near Fredericton on Monday."
+    found = by_quote(places(gazetteer, text))
+    assert "Wilson" not in found
+    assert found["Fredericton"].country == "CA"

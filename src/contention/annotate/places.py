@@ -24,10 +24,12 @@ How it works, and why:
    An acronym alias matches only text in capitals ("US", not "Us").
 2. Readings that are something else: a name next to a street, building or
    feature word ("Atlantic Avenue", "Carnegie Library", "Lake Manassas",
-   "viale Lenin") names that thing; a town name glued to an unknown
+   "viale Lenin", "Wilson's Farm") names that thing; a town name glued to an unknown
    capitalised word ("Nursultan Nazarbayev") is part of a name; a town name
-   after a title ("Mr Allen") or used as a surname ("Megyn Kelly") is that
-   person everywhere in the document (towns under 100,000); an all-capital
+   after a title ("Mr Allen"), used as a surname ("Megyn Kelly") or before a
+   verb of saying or "who" ("Barry said", not after a locative: "from
+   Dewsbury said") is that person everywhere in the document (towns under
+   100,000); an all-capital
    short word inside a sentence ("SOL", "KOBE") is an acronym, not a town.
 3. Context: every country name counts 1 for its country, every unambiguous
    big city or region 1, every demonym 0.5 — per sentence; admin1 regions
@@ -203,6 +205,7 @@ class _Resources:
     qualifier_pattern: re.Pattern[str] | None = None
     locatives: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
+    person_after: frozenset[str] = frozenset()
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -232,7 +235,7 @@ def _resources() -> _Resources:
     ambiguous: set[str] = set()
     raw_phrases: set[str] = set()
     lists: dict[str, set[str]] = {
-        k: set() for k in ("aa", "ab", "ca", "cb", "t", "na", "nb", "loc", "fw")
+        k: set() for k in ("aa", "ab", "ca", "cb", "t", "na", "nb", "loc", "fw", "pa")
     }
     for lang in SUPPORTED:
         res = load(lang, "places")
@@ -250,6 +253,7 @@ def _resources() -> _Resources:
         lists["t"].update(w.casefold() for w in res.get("stop", {}).get("titles", []))
         lists["loc"].update(w.casefold() for w in res.get("stop", {}).get("locatives", []))
         lists["fw"].update(w.casefold() for w in res.get("stop", {}).get("function_words", []))
+        lists["pa"].update(w.casefold() for w in res.get("stop", {}).get("person_after", []))
         lists["na"].update(w.casefold() for w in res.get("name_words", {}).get("after", []))
         lists["nb"].update(w.casefold() for w in res.get("name_words", {}).get("before", []))
 
@@ -274,6 +278,7 @@ def _resources() -> _Resources:
         _qualifier_pattern(qualifiers),
         frozenset(lists["loc"]),
         frozenset(lists["fw"]),
+        frozenset(lists["pa"]),
     )
 
 
@@ -313,6 +318,7 @@ class _Span:
     span_end: int = 0
     titled: bool = False  # right after a title ("Mr Kelly"): a person
     surname: bool = False  # last word after an unknown capitalised one ("Megyn Kelly")
+    speaker: bool = False  # before a verb of saying or "who" ("Barry said", "Barry, who")
 
 
 _TITLE_BEFORE = re.compile(r"(\w+)\.? $")
@@ -544,8 +550,18 @@ def _candidate_spans(
             after = tokens[run[j]].text.casefold().rstrip(".") if j < len(run) else ""
             tm = _TITLE_BEFORE.search(text, max(0, span.start - 24), span.start)
             before = tm.group(1).casefold() if tm else ""  # any case: "in piazza Tahrir"
+            owner = _POSSESSOR.match(text, span.end)
             if after in res.name_after or before in res.name_before:
                 span.glued = True
+            elif owner and _is_cap(owner.group(1)) and owner.group(1).casefold() in res.name_after:
+                span.glued = True  # "Wilson's Farm", "St Peter's Basilica": a building or estate
+            spoke = _SPEAKER.match(text, span.end)
+            at = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+            span.speaker = (  # "from Dewsbury said" is still a place
+                spoke is not None
+                and spoke.group(1).casefold() in res.person_after
+                and not (at and at.group(1).casefold() in res.locatives)
+            )
             span.titled = before in res.titles
             prev = tokens[run[i - 1]].text if i > 0 else ""
             span.surname = (  # "Megyn Kelly"; not "A429 Cirencester", not "NHS Sutton"
@@ -563,6 +579,9 @@ def _candidate_spans(
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+# the word after a possessive ("Wilson's Farm") and the word after a name (",? said")
+_POSSESSOR = re.compile(r"['’]s ([^\W\d_]+)")
+_SPEAKER = re.compile(r",? ([^\W\d_]+)")
 
 
 _WORD_BEFORE = re.compile(r"(\w+) (?:the )?$", re.IGNORECASE)
@@ -874,8 +893,10 @@ def _resolve(
 
 
 def _persons(spans: Iterable[_Span]) -> frozenset[str]:
-    """Words the document uses as someone's name: after a title, or as a surname."""
-    return frozenset(sp.key for sp in spans if sp.ntok == 1 and (sp.titled or sp.surname))
+    """Words the document uses as someone's name: after a title, as a surname, or as a speaker."""
+    return frozenset(
+        sp.key for sp in spans if sp.ntok == 1 and (sp.titled or sp.surname or sp.speaker)
+    )
 
 
 def _one_sense(
