@@ -55,3 +55,41 @@ def test_gunfire_told_as_a_noun_or_with_its_rounds(text: str) -> None:
 )
 def test_firing_that_is_no_gunfire(text: str) -> None:
     assert not [e for e in events(text) if e.type == "ASSAULT" and e.mode == "firearms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired rubber bullets at students in Bogota on Friday.",
+        "Officers fired several rounds of tear gas at the marchers in Nairobi.",
+    ],
+)
+def test_less_lethal_rounds_are_no_gunfire(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "ASSAULT" and e.mode == "firearms"]
+    assert [e for e in events(text) if e.type == "COERCE" and e.mode == "disperse"]
+
+
+def test_a_police_station_is_a_place_not_an_actor() -> None:
+    evs = events("A trader was shot dead near the Kotwali police station in Varanasi on Monday.")
+    shot = next(e for e in evs if e.type == "ASSAULT")
+    assert "police" not in sources(shot)
+
+
+def test_an_actor_after_an_active_verb_is_its_object() -> None:
+    evs = events("Youths hurled stones and attacked police in Srinagar on Friday.")
+    attack = next(e for e in evs if e.type == "ASSAULT")
+    assert "police" not in sources(attack)
+    assert "police" in targets(attack)
+
+
+def test_a_participial_clause_keeps_the_agent_of_its_sentence() -> None:
+    evs = events("A march in Mandalay was broken up by soldiers on Sunday, killing one protester.")
+    killing = [e for e in evs if e.type == "ASSAULT"]
+    assert killing and all("military" in sources(e) for e in killing)
+    assert not any("protesters" in sources(e) for e in killing)
+
+
+def test_an_object_of_a_preposition_did_not_act() -> None:
+    evs = events("Police fired on protesters in Lagos and killed two of them on Tuesday.")
+    assaults = [e for e in evs if e.type == "ASSAULT"]
+    assert assaults and all(sources(e) == {"police"} for e in assaults)

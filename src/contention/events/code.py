@@ -527,6 +527,8 @@ class _Coder:
         if lx is not None:
             # "regional officials said": who reports an event did not act in it.
             actors = [a for a in actors if not lx.cues.reporting_actor.match(self.text, a.span.end)]
+            # "the police station", "an army base": the phrase names a place or a thing.
+            actors = [a for a in actors if not lx.cues.actor_modifier.match(self.text, a.span.end)]
 
         def pick(
             classes: tuple[str, ...], exclude: ActorMention | None, before: bool
@@ -539,6 +541,7 @@ class _Coder:
                 key=lambda a: ((a.span.start < m.trigger.start) != before, _gap(a.span, m.trigger)),
             )
 
+        sentence_actors = actors
         if m.type in ("ASSAULT", "COERCE"):
             # Who hit or arrested whom is read in the trigger's own clause, or from a
             # passive agent after it ("killed by police"); an actor of another
@@ -547,6 +550,10 @@ class _Coder:
             actors = [
                 a for a in actors if self._in_clause(a.span, clause) or self._passive_agent(a, m)
             ]
+            if lx is not None and lx.agent_first and not self._passive(m):
+                m.source = self._active_agent(m, actors, sentence_actors, clause, lx)
+                m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=False)
+                return
         if self._passive(m):
             # "a policeman was shot by a mob": the subject suffered it, the agent did it.
             classes = SOURCE_CLASSES.get(m.type, ())
@@ -560,6 +567,52 @@ class _Coder:
             return
         m.source = pick(SOURCE_CLASSES.get(m.type, ()), None, before=True)
         m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=False)
+
+    def _object(self, a: ActorMention, lx: Lexicon) -> bool:
+        """``a`` stands after an object preposition ("fired on the crowd")."""
+        return bool(
+            lx.cues.object_preposition.search(self.text, max(0, a.span.start - 30), a.span.start)
+        )
+
+    def _active_agent(
+        self,
+        m: EventMention,
+        clause_actors: list[ActorMention],
+        sentence_actors: list[ActorMention],
+        clause: tuple[int, int],
+        lx: Lexicon,
+    ) -> ActorMention | None:
+        """Who did an active violent act, in a language that puts the agent first.
+
+        A "by" agent ("the attack by the mob") first; else the nearest actor before
+        the trigger in its clause that is not the object of a preposition ("police
+        fired on protesters and killed two": police, not protesters).  An actor
+        after an active verb is its object ("attacking police" was not done by
+        police).  A clause that opens with the trigger (", killing one protester";
+        "and arrested ten") continues the previous one: its agent is the agent
+        found before it in the sentence.
+        """
+        classes = SOURCE_CLASSES.get(m.type, ())
+        agents = [a for a in clause_actors if a.cls in classes and self._passive_agent(a, m)]
+        if agents:
+            return agents[0]
+        before = [
+            a
+            for a in clause_actors
+            if a.cls in classes and a.span.end <= m.trigger.start and not self._object(a, lx)
+        ]
+        if before:
+            return max(before, key=lambda a: a.span.start)
+        lead = self.text[clause[0] : m.trigger.start]
+        if re.fullmatch(r"[\s,;:–—-]*(?:and\s+|then\s+|also\s+)*", lead):
+            earlier = [
+                a
+                for a in sentence_actors
+                if a.cls in classes and a.span.end <= clause[0] and not self._object(a, lx)
+            ]
+            if earlier:
+                return max(earlier, key=lambda a: a.span.start)
+        return None
 
     # -- issue and labour ------------------------------------------------------
 

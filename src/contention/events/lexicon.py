@@ -62,6 +62,8 @@ class Cues:
     demonstrative: re.Pattern[str]
     conditional: re.Pattern[str]
     reporting_actor: re.Pattern[str]
+    actor_modifier: re.Pattern[str]
+    object_preposition: re.Pattern[str]
     anaphoric_date: re.Pattern[str]
     demand: re.Pattern[str]
     accident: re.Pattern[str]
@@ -72,6 +74,9 @@ class Lexicon:
     language: str
     triggers: tuple[Trigger, ...]
     cues: Cues
+    # Word order puts the agent before an active verb ("police fired on the crowd"):
+    # an actor after it is its object.  False where the subject may follow the verb.
+    agent_first: bool = False
 
 
 _NEVER = re.compile(r"(?!x)x")
@@ -153,6 +158,17 @@ def lexicon(language: str) -> Lexicon | None:
         reporting_actor=re.compile(r"\s*(?:" + "|".join(c["reporting_actor"]) + r")(?!\w)", re.I)
         if c.get("reporting_actor")
         else _NEVER,
+        # Matched right after an actor phrase: the phrase only modifies a noun ("police station").
+        actor_modifier=re.compile(r"[\s-]*(?:" + "|".join(c["actor_modifier"]) + r")(?!\w)", re.I)
+        if c.get("actor_modifier")
+        else _NEVER,
+        # Anchored at the end: the preposition right before an actor makes it an object
+        # ("fired on the protesters"), never the one who acted.
+        object_preposition=re.compile(
+            r"(?<!\w)(?:" + "|".join(c["object_preposition"]) + r")\s+(?:\w+\s+){0,2}$", re.I
+        )
+        if c.get("object_preposition")
+        else _NEVER,
         # Matched on the words up to the trigger's end; anchored at that end.
         infinitive=re.compile("(?:" + "|".join(c["infinitive"]) + r")$", re.IGNORECASE)
         if c.get("infinitive")
@@ -175,4 +191,5 @@ def lexicon(language: str) -> Lexicon | None:
         if c.get("locative")
         else _NEVER,
     )
-    return Lexicon(language, tuple(triggers), cues)
+    syntax = data.get("syntax", {})
+    return Lexicon(language, tuple(triggers), cues, bool(syntax.get("agent_first", False)))
