@@ -93,3 +93,15 @@ def test_an_object_of_a_preposition_did_not_act() -> None:
     evs = events("Police fired on protesters in Lagos and killed two of them on Tuesday.")
     assaults = [e for e in evs if e.type == "ASSAULT"]
     assert assaults and all(sources(e) == {"police"} for e in assaults)
+
+
+def test_violence_by_opposite_sides_stays_two_events() -> None:
+    evs = events(
+        "A mob attacked two constables near the market in Bhagalpur on Sunday. "
+        "Police then opened fire on the mob near the market."
+    )
+    assaults = [e for e in evs if e.type == "ASSAULT"]
+    assert {frozenset(sources(e)) for e in assaults} == {
+        frozenset({"protesters"}),
+        frozenset({"police"}),
+    }

@@ -58,6 +58,8 @@ NEAR_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 # Types told many times over in conflict reporting ("24 killed … 14 bodies found"): their
 # mentions join only nearby events, even when they carry a place, a date or a count.
 LOCAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Actors who act for the state: their violence and a crowd's are never one event.
+STATE_SIDE = frozenset({"police", "security_forces", "military", "government", "head_of_state"})
 # Two gazetteer entries closer than this are the same place told twice.
 SAME_PLACE_KM = 25.0
 
@@ -164,12 +166,26 @@ class _Group:
             and places_compatible(m.place, here)
         )
 
+    def same_side(self, m: EventMention) -> bool:
+        """False when ``m`` and the event were done by opposite sides.
+
+        "the mob attacked policemen … police opened fire": an attack by a crowd
+        and the shooting by the state are two acts, whatever their place and
+        date.  An unknown source ("one person was killed") fits either.
+        """
+        if m.source is None:
+            return True
+        sides = {o.source.cls in STATE_SIDE for o in self.mentions if o.source is not None}
+        return not sides or (m.source.cls in STATE_SIDE) in sides
+
     def accepts(self, m: EventMention, *, same_status: bool = True) -> bool:
         if m.type != self.first.type or m.facet != self.first.facet:
             return False
         if m.mode not in _GENERIC_MODES and self.mode not in _GENERIC_MODES and m.mode != self.mode:
             return False
         if same_status and frozenset(m.contexts & _STATUS) != self.status:
+            return False
+        if m.type in LOCAL_TYPES and not self.same_side(m):
             return False
         here = self.place
         if m.place is not None and here is not None and not places_compatible(m.place, here):
