@@ -105,3 +105,19 @@ def test_violence_by_opposite_sides_stays_two_events() -> None:
         frozenset({"protesters"}),
         frozenset({"police"}),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units clashed with rebels near Goma on Thursday, officials said.",
+        "Fresh clashes between insurgents and border guards were reported near Zahedan.",
+    ],
+)
+def test_fighting_with_armed_groups_is_no_riot(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "PROTEST" and e.mode == "riot"]
+
+
+def test_a_crowd_clash_is_still_a_riot() -> None:
+    evs = events("Protesters clashed with police outside the parliament in Tbilisi on Monday.")
+    assert [e for e in evs if e.type == "PROTEST" and e.mode == "riot"]
