@@ -1,21 +1,7 @@
 """German triggers (compounds, separable verbs) and contexts through the real pipeline."""
 
-import datetime as dt
-
 import pytest
-
-from contention.model import Event
-from contention.pipeline.core import process_text
-
-P = dt.date(2024, 3, 15)  # a Friday
-
-
-def events(text: str) -> list[Event]:
-    return process_text(text, published=P).events
-
-
-def kinds(evs: list[Event]) -> set[tuple[str, str | None]]:
-    return {(e.type, e.mode) for e in evs}
+from event_helpers import events, kinds
 
 
 @pytest.mark.parametrize(

@@ -3,23 +3,7 @@
 import datetime as dt
 
 import pytest
-
-from contention.model import Event
-from contention.pipeline.core import process_text
-
-P = dt.date(2024, 3, 15)
-
-
-def events(text: str, published: dt.date | None = P) -> list[Event]:
-    result = process_text(text, published=published)
-    for e in result.events:
-        for ev in e.evidence:
-            assert result.document.text[ev.start : ev.end] == ev.quote
-    return result.events
-
-
-def kinds(evs: list[Event]) -> set[tuple[str, str | None]]:
-    return {(e.type, e.mode) for e in evs}
+from event_helpers import P, events, kinds
 
 
 def test_labour_strike_is_a_protest() -> None:

@@ -3,23 +3,7 @@
 import datetime as dt
 
 import pytest
-
-from contention.model import Event
-from contention.pipeline.core import process_text
-
-P = dt.date(2024, 3, 15)  # a Friday
-
-
-def events(text: str) -> list[Event]:
-    result = process_text(text, published=P)
-    for e in result.events:
-        for ev in e.evidence:
-            assert result.document.text[ev.start : ev.end] == ev.quote
-    return result.events
-
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    return {(e.type, e.mode) for e in events(text)}
+from event_helpers import events, kinds
 
 
 @pytest.mark.parametrize(
@@ -62,7 +46,7 @@ def kinds(text: str) -> set[tuple[str, str | None]]:
     ],
 )
 def test_spanish_triggers(text: str, kind: tuple[str, str]) -> None:
-    assert kind in kinds(text)
+    assert kind in kinds(events(text))
 
 
 @pytest.mark.parametrize(
@@ -117,14 +101,16 @@ def test_not_ruling_out_a_strike_is_no_negation() -> None:
 
 def test_accentless_spanish() -> None:
     assert ("PROTEST", "demonstrate") in kinds(
-        "Cientos de estudiantes realizaron una manifestacion en Lima."
+        events("Cientos de estudiantes realizaron una manifestacion en Lima.")
     )
 
 
 def test_a_demand_for_resignation_is_no_resignation() -> None:
     text = "Manifestantes bloquearon carreteras en Puno para exigir la renuncia de la presidenta."
-    assert ("CONCEDE", "resign") not in kinds(text)
+    assert ("CONCEDE", "resign") not in kinds(events(text))
 
 
 def test_students_clashing_with_police_is_a_riot() -> None:
-    assert ("PROTEST", "riot") in kinds("Estudiantes y policías se enfrentaron en Tegucigalpa.")
+    assert ("PROTEST", "riot") in kinds(
+        events("Estudiantes y policías se enfrentaron en Tegucigalpa.")
+    )

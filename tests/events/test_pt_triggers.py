@@ -3,23 +3,7 @@
 import datetime as dt
 
 import pytest
-
-from contention.model import Event
-from contention.pipeline.core import process_text
-
-P = dt.date(2024, 3, 15)  # a Friday
-
-
-def events(text: str) -> list[Event]:
-    result = process_text(text, published=P)
-    for e in result.events:
-        for ev in e.evidence:
-            assert result.document.text[ev.start : ev.end] == ev.quote
-    return result.events
-
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    return {(e.type, e.mode) for e in events(text)}
+from event_helpers import events, kinds
 
 
 @pytest.mark.parametrize(
@@ -49,7 +33,7 @@ def kinds(text: str) -> set[tuple[str, str | None]]:
     ],
 )
 def test_portuguese_triggers(text: str, kind: tuple[str, str]) -> None:
-    assert kind in kinds(text)
+    assert kind in kinds(events(text))
 
 
 @pytest.mark.parametrize(
@@ -99,4 +83,4 @@ def test_past_massacre_reference_is_no_killing() -> None:
 
 def test_a_demand_for_resignation_is_no_resignation() -> None:
     text = "Manifestantes pediram a renúncia do governador em Porto Alegre."
-    assert ("CONCEDE", "resign") not in kinds(text)
+    assert ("CONCEDE", "resign") not in kinds(events(text))
