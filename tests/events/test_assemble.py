@@ -48,3 +48,11 @@ def test_different_cities_stay_apart() -> None:
     )
     strikes = [e for e in events(text) if e.mode == "strike"]
     assert {e.place.name for e in strikes if e.place} == {"Turin", "Naples"}
+
+
+def test_a_killing_without_a_number_is_at_least_one_death() -> None:
+    evs = events("A protester was killed by police in Dhaka on Tuesday.")
+    killing = next(e for e in evs if e.type == "ASSAULT")
+    deaths = killing.counts["fatalities"]
+    assert deaths is not None and (deaths.low, deaths.best) == (1, None)
+    assert any(ev.field == "count.fatalities" and ev.quote == "killed" for ev in killing.evidence)

@@ -362,6 +362,12 @@ def build_event(doc: Document, g: _Group) -> Event:
             ev.append(_evidence(doc, "labour.sector", m.sector_span))
         if labour == Labour() and m.labour != Labour():
             labour = m.labour
+    killing = next((m for m in g.mentions if m.type == "ASSAULT" and m.mode == "kill"), None)
+    if counts["fatalities"] is None and killing is not None:
+        # "a protester was killed": the text states a death without a number — at
+        # least one (low 1, best unknown), evidenced by the killing itself.
+        counts["fatalities"] = Count(1, None, None, killing.trigger.quote)
+        ev.append(_evidence(doc, "count.fatalities", killing.trigger))
     if place is not None:
         ev.append(_evidence(doc, "place", place.span))
     if dm is not None and dm.date is not None:
