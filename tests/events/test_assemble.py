@@ -56,3 +56,16 @@ def test_a_killing_without_a_number_is_at_least_one_death() -> None:
     deaths = killing.counts["fatalities"]
     assert deaths is not None and (deaths.low, deaths.best) == (1, None)
     assert any(ev.field == "count.fatalities" and ev.quote == "killed" for ev in killing.evidence)
+
+
+def test_villagers_who_lynch_are_a_mob() -> None:
+    from contention.events.ontology import acled_for
+
+    evs = events("Angry villagers lynched a man accused of cattle theft near Patna on Monday.")
+    attack = next(e for e in evs if e.type == "ASSAULT")
+    source = next(a for a in attack.actors if a.role == "source")
+    assert source.cls == "civilians"
+    assert acled_for(attack.type, attack.mode, attack.context, source.cls) == (
+        "Riots",
+        "Mob violence",
+    )

@@ -88,6 +88,7 @@ SOURCE_CLASSES: dict[str, tuple[str, ...]] = {
         "government",
         "head_of_state",
         "protesters",
+        "civilians",  # villagers, vigilantes, residents: mob violence
     ),
     "MOBILIZE": ("military", "international_org", "foreign_state", "head_of_state", "government"),
     "CONCEDE": ("government", "head_of_state", "company"),
@@ -116,6 +117,8 @@ TARGET_CLASSES: dict[str, tuple[str, ...]] = {
     "CONCEDE": ("protesters", "workers", "unemployed", "students", "union", "civilians"),
     "SUPPORT": ("government", "head_of_state", "protesters", "workers"),
 }
+# Sources accepted only where the language reads the clause's agent (``agent_first``).
+SYNTAX_ONLY_SOURCES = frozenset({"civilians"})
 # Types that tell one story: a protest, its repression and the arrests.
 FAMILY: dict[str, str] = {
     "PROTEST": "contention",
@@ -565,7 +568,13 @@ class _Coder:
             m.source = ranked[0] if ranked else None
             m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=True)
             return
-        m.source = pick(SOURCE_CLASSES.get(m.type, ()), None, before=True)
+        classes = SOURCE_CLASSES.get(m.type, ())
+        if lx is None or not lx.agent_first:
+            # Villagers or residents as attackers need the clause's agent read
+            # syntactically; by nearness alone they are mostly bystanders or
+            # witnesses ("residents recall the massacre").
+            classes = tuple(c for c in classes if c not in SYNTAX_ONLY_SOURCES)
+        m.source = pick(classes, None, before=True)
         m.target = pick(TARGET_CLASSES.get(m.type, ()), m.source, before=False)
 
     def _object(self, a: ActorMention, lx: Lexicon) -> bool:
