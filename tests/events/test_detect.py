@@ -125,3 +125,17 @@ def test_the_day_of_saying_is_not_the_day_of_the_event() -> None:
     )
     killing = next(e for e in evs if e.type == "ASSAULT")
     assert killing.date is not None and killing.date.start == dt.date(2024, 3, 2)
+
+
+def test_police_breaking_up_a_protest_is_an_intervention() -> None:
+    evs = events(
+        "Police suppressed a peaceful student march in Izmir on Tuesday and used pepper "
+        "spray to disperse the crowd."
+    )
+    assert ("COERCE", "disperse") in kinds(evs)
+    assert ("PROTEST", "demonstrate") in kinds(evs)
+
+
+def test_a_protest_over_detentions_is_no_arrest() -> None:
+    evs = events("Hundreds rallied in Minsk on Sunday over the detention of a student leader.")
+    assert ("COERCE", "arrest") not in kinds(evs)

@@ -208,14 +208,16 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     groups: list[_Group] = []
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
     # A generic noun in a conditional or a call ("the mobilisation will go on
-    # in Genoa if …") names no event of its own: it may only join one.
+    # in Genoa if …") names no event of its own: it may only join one.  Nor does
+    # an event noun after "over the"/"by" ("a rally over the detention of X"): the
+    # place and date of its sentence belong to the main event.
     unreal = {Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL}
     body = [m for m in ordered if not m.headline and not m.anaphor]
     anchored = [
         m
         for m in body
-        if (not m.weak and not (m.generic and m.type in NEAR_TYPES))
-        or (m.has_own_slot and not m.contexts & unreal)
+        if not (m.generic and m.type in NEAR_TYPES)
+        and (not m.weak or (m.has_own_slot and not m.contexts & unreal))
     ]
     floating = [m for m in body if m not in anchored]
     for m in anchored:

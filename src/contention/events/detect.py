@@ -92,14 +92,19 @@ def _infinitive(s_text: str, start: int, end: int, lx: Lexicon) -> bool:
     return bool(lx.cues.infinitive.search(s_text[max(0, start - 12) : end]))
 
 
-def _purpose(s_text: str, start: int, trig: Trigger, lx: Lexicon) -> bool:
-    """'interceptaron el barco para protestar', 'marched to protest': the act done in protest.
+# Triggers whose infinitive in a purpose clause names the act itself: "marched to
+# protest", "used tear gas to disperse the crowd".
+PURPOSE_TRIGGERS = frozenset({("PROTEST", "demonstrate"), ("COERCE", "disperse")})
 
-    A protest verb in a purpose clause names what the main verb's act was (so it
-    stands as an event), unless the sentence asks or calls for it ("urged them
-    to protest"), which is a demand.
+
+def _purpose(s_text: str, start: int, trig: Trigger, lx: Lexicon) -> bool:
+    """'interceptaron el barco para protestar', 'used tear gas to disperse': the act itself.
+
+    A protest or dispersal verb in a purpose clause names what the main verb's
+    act was (so it stands as an event), unless the sentence asks or calls for it
+    ("urged them to protest"), which is a demand.
     """
-    if trig.type != "PROTEST" or trig.mode != "demonstrate":
+    if (trig.type, trig.mode) not in PURPOSE_TRIGGERS:
         return False
     before = s_text[max(0, start - 25) : start]
     return bool(lx.cues.purpose.search(before)) and not lx.cues.demand.search(s_text, 0, start)
