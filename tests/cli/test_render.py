@@ -40,3 +40,15 @@ def test_evidence_line_at_text_edges_and_newlines() -> None:
 
 def test_one_line() -> None:
     assert one_line("bad\nthing\x00 happened\r\n") == "bad thing happened"
+
+
+def test_count_claims_read_as_a_reader_says_them() -> None:
+    from contention.cli.render import claim_value
+
+    assert claim_value({"low": 162, "high": 162, "best": 162, "text": "162 deaths"}) == "162"
+    assert claim_value({"low": 1800, "high": 2200, "best": 2000, "text": "about 2,000"}) == (
+        "2000 (1800–2200)"
+    )
+    assert claim_value({"low": 1, "high": None, "best": None, "text": "killed"}) == "≥1"
+    assert claim_value({"low": None, "high": 300, "best": None, "text": "up to 300"}) == "≤300"
+    assert claim_value({"low": None, "high": None, "best": None, "text": "dozens"}) == "dozens"

@@ -37,13 +37,32 @@ def one_line(value: object) -> str:
     return re.sub(r"\s+", " ", _CONTROL.sub(" ", str(value))).strip()
 
 
+def claim_value(claim: dict[str, Any]) -> str:
+    """A count claim as a reader says it.
+
+    "162"; "2000 (1800–2200)" for an approximation; "≥14" for "at least 14";
+    "≤300" for "up to 300"; the words themselves when no number is known.
+    """
+    best, low, high = claim.get("best"), claim.get("low"), claim.get("high")
+    if best is not None:
+        if low is not None and high is not None and (low, high) != (best, best):
+            return f"{best} ({low}–{high})"
+        return str(best)
+    if low is not None and high is not None:
+        return f"{low}–{high}"
+    if low is not None:
+        return f"≥{low}"
+    if high is not None:
+        return f"≤{high}"
+    return str(claim.get("text", ""))
+
+
 def _counts(record: Record) -> str:
     parts = []
     for key in COUNT_KEYS:
         claim = record["counts"].get(key)
         if claim is not None:
-            value = claim["best"] if claim["best"] is not None else claim["text"]
-            parts.append(f"{key} {value}")
+            parts.append(f"{key} {claim_value(claim)}")
     return ", ".join(parts)
 
 
@@ -138,7 +157,7 @@ def event_detail(record: Record, doc_text: Callable[[str], str | None]) -> Group
     for key in COUNT_KEYS:
         claim = record["counts"][key]
         if claim is not None:
-            rows.append(_label(key, f"{claim['best']} — “{claim['text']}”"))
+            rows.append(_label(key, f"{claim_value(claim)} — “{claim['text']}”"))
     labour = {k: v for k, v in record["labour"].items() if v is not None}
     if labour:
         rows.append(_label("labour", ", ".join(f"{k} {v}" for k, v in labour.items())))
