@@ -139,3 +139,14 @@ def test_police_breaking_up_a_protest_is_an_intervention() -> None:
 def test_a_protest_over_detentions_is_no_arrest() -> None:
     evs = events("Hundreds rallied in Minsk on Sunday over the detention of a student leader.")
     assert ("COERCE", "arrest") not in kinds(evs)
+
+
+def test_deaths_belong_to_the_shooting_not_the_strike() -> None:
+    evs = events(
+        "On Tuesday police fired on striking miners in Karaganda and 14 miners died.",
+    )
+    strike = next(e for e in evs if e.type == "PROTEST")
+    shooting = next(e for e in evs if e.type == "ASSAULT")
+    assert strike.counts["fatalities"] is None
+    deaths = shooting.counts["fatalities"]
+    assert deaths is not None and deaths.low == 14

@@ -713,8 +713,18 @@ class _Coder:
                 if not ok:
                     continue
                 anchor = c.noun or c.span
+                order = COUNT_TYPES[c.category]
+                # The count's own trigger first ("8,000 arrests"); then the event type
+                # that suffers it ("police fired on the strikers: 14 died" → the
+                # shooting, not the strike); then the nearest.
                 chosen = min(
-                    ok, key=lambda h: (_gap(h.trigger, anchor) > 0, _gap(h.trigger, anchor))
+                    ok,
+                    key=lambda h: (
+                        _gap(h.trigger, anchor) > 0,
+                        order.index(h.type),
+                        c.category == "arrested" and h.mode != "arrest",
+                        _gap(h.trigger, anchor),
+                    ),
                 )
                 if c.category not in chosen.counts:
                     chosen.counts[c.category] = c
