@@ -150,3 +150,16 @@ def test_deaths_belong_to_the_shooting_not_the_strike() -> None:
     assert strike.counts["fatalities"] is None
     deaths = shooting.counts["fatalities"]
     assert deaths is not None and deaths.low == 14
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La polizia ha sgomberato il presidio degli studenti davanti al rettorato di Padova.",
+        "Martedì la polizia ha represso la manifestazione pacifica degli studenti a Padova.",
+    ],
+)
+def test_italian_police_clearing_a_protest_is_a_dispersal(text: str) -> None:
+    evs = events(text)
+    assert ("COERCE", "disperse") in kinds(evs)
+    assert ("PROTEST", "demonstrate") in kinds(evs)
