@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from contention.events.mention import EventMention
+from contention.events.mention import DATE_RANK, GENERIC_MODES, PRECISION_RANK, EventMention
 from contention.ids import event_id
 from contention.model import (
     Actor,
@@ -47,10 +47,6 @@ if TYPE_CHECKING:
 
 STAGE = "assemble.v1"
 _STATUS = frozenset({Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL, Context.HISTORICAL})
-# Modes that say little beyond the type: they take the mode of the event they join.
-_GENERIC_MODES = frozenset({None, "repression", "kill"})
-_PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
-_DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown": 0}
 # A mention with no slot of its own joins an event told this many sentences away at most.
 NEAR_SENTENCES = 3
 # Types a story tells many of (protests, arrests, attacks): only these need nearness.
@@ -105,7 +101,7 @@ class _Group:
     def mode(self) -> str | None:
         # Mentions that only joined ("decimated by arrests") do not recode the event.
         core = [m for m in self.mentions if not m.joined] or self.mentions
-        specific = [m.mode for m in core if m.mode not in _GENERIC_MODES]
+        specific = [m.mode for m in core if m.mode not in GENERIC_MODES]
         return specific[0] if specific else self.first.mode
 
     @property
@@ -121,7 +117,7 @@ class _Group:
             cands,
             key=lambda m: (
                 not m.place_inherited,
-                _PRECISION_RANK.get(m.place.precision.value, 0) if m.place else 0,
+                PRECISION_RANK.get(m.place.precision.value, 0) if m.place else 0,
             ),
         )
         return best.place
@@ -135,7 +131,7 @@ class _Group:
             cands,
             key=lambda m: (
                 not m.date_inherited,
-                _DATE_RANK.get(m.date_value.precision.value, 0) if m.date_value else 0,
+                DATE_RANK.get(m.date_value.precision.value, 0) if m.date_value else 0,
             ),
         )
 
@@ -181,7 +177,7 @@ class _Group:
     def accepts(self, m: EventMention, *, same_status: bool = True) -> bool:
         if m.type != self.first.type or m.facet != self.first.facet:
             return False
-        if m.mode not in _GENERIC_MODES and self.mode not in _GENERIC_MODES and m.mode != self.mode:
+        if m.mode not in GENERIC_MODES and self.mode not in GENERIC_MODES and m.mode != self.mode:
             return False
         if same_status and frozenset(m.contexts & _STATUS) != self.status:
             return False

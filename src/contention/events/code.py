@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from contention.events.context import clause_bounds, clause_of
 from contention.events.lexicon import Lexicon, lexicon
-from contention.events.mention import EventMention
+from contention.events.mention import DATE_RANK, GENERIC_MODES, PRECISION_RANK, EventMention
 from contention.model import (
     ActorMention,
     Context,
@@ -63,8 +63,6 @@ EPISODE_WINDOW = dt.timedelta(days=45)
 PASSIVE_GAP = 30
 # A relative clause this close after the trigger is about the trigger's event.
 RELATIVE_ANTECEDENT_WORDS = 6
-# Modes that add nothing to their type ("killed"): they share the dates of its other modes.
-_GENERIC_MODES = frozenset({None, "kill", "repression"})
 # How many sentences back a place or date may be inherited from.
 INHERIT_SENTENCES = 3
 
@@ -75,8 +73,6 @@ _VERB_STOP = re.compile(
     re.IGNORECASE,
 )
 ISSUE_WORDS = 10
-_PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
-_DATE_RANK = {"day": 6, "month": 5, "season": 4, "range": 3, "year": 2, "unknown": 0}
 
 SOURCE_CLASSES: dict[str, tuple[str, ...]] = {
     "PROTEST": ("workers", "protesters", "unemployed", "students", "union", "civilians", "party"),
@@ -299,7 +295,7 @@ class _Coder:
             loc = self._locative(p, m.language)
             return (
                 loc >= 0,
-                _PRECISION_RANK.get(p.precision.value, 0),
+                PRECISION_RANK.get(p.precision.value, 0),
                 clause is not None and clause[0] <= p.span.start < clause[1],
                 loc,
                 -_gap(p.span, m.trigger),
@@ -362,7 +358,7 @@ class _Coder:
             key=lambda d: (
                 not self._in_clause(d.span, clause),
                 _gap(d.span, m.trigger),
-                -_DATE_RANK.get(d.precision.value, 0),
+                -DATE_RANK.get(d.precision.value, 0),
             ),
         )
         m.date_value = EventDate(m.date.start, m.date.end, m.date.precision, m.date.method)
@@ -792,12 +788,12 @@ def _unify_sentence_dates(mentions: list[EventMention]) -> None:
             continue
         key = (m.sentence, m.type, m.mode, frozenset(m.contexts))
         lead = first.get(key)
-        if m.mode in _GENERIC_MODES:
+        if m.mode in GENERIC_MODES:
             # "the police fired … at least 14 were killed": a bare killing is the shooting.
             specific = [
                 v
                 for k, v in first.items()
-                if k[0:2] == key[0:2] and k[3] == key[3] and k[2] not in _GENERIC_MODES
+                if k[0:2] == key[0:2] and k[3] == key[3] and k[2] not in GENERIC_MODES
             ]
             lead = min(specific, key=lambda v: v.trigger.start) if specific else lead
         if lead is not None and lead is not m:

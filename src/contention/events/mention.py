@@ -20,6 +20,20 @@ from contention.model import (
     Span,
 )
 
+# Modes that say little beyond their type ("killed", "the repression"): they take
+# the mode, and the date, of the other mentions of their event.
+GENERIC_MODES: frozenset[str | None] = frozenset({None, "repression", "kill"})
+# How much a slot says: the more precise place or date wins when mentions disagree.
+PRECISION_RANK: dict[str, int] = {"point": 4, "city": 3, "admin1": 2, "country": 1}
+DATE_RANK: dict[str, int] = {
+    "day": 6,
+    "month": 5,
+    "season": 4,
+    "range": 3,
+    "year": 2,
+    "unknown": 0,
+}
+
 
 @dataclass(slots=True)
 class EventMention:
