@@ -437,3 +437,34 @@ def test_day_ranges(text: str, quote: str, lang: str, start: dt.date, end: dt.da
 )
 def test_dateline_with_a_time(line: str) -> None:
     assert parse_dateline(f"{line}\nDockers struck in Antwerp.") == D(2022, 1, 10)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published on January 10, 2022 at 2:05 pm",
+        "Pubblicato il 10 gennaio 2022 alle 14:05",
+        "Publicado el 10 de enero de 2022 a las 14:05",
+        "Publicado em 10 de janeiro de 2022 às 14:05",
+        "Publié le 10 janvier 2022 à 14h05",
+        "Mis à jour le 10 janvier 2022",
+        "Veröffentlicht am 10. Januar 2022, 14:05 Uhr",
+        "Stand: 10.01.2022",
+        "Опубликовано: 10 января 2022",
+        "Опубликовано 10 января 2022 в 14:05",
+    ],
+)
+def test_labelled_datelines_in_every_language(line: str) -> None:
+    assert parse_dateline(f"Title\n{line}\n\nBody text.") == dt.date(2022, 1, 10)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Veröffentlicht am 10. Januar 2022 wurde ein Streik angekündigt",
+        "Publié le 10 janvier, le préavis de grève court toujours",
+        "Publicado el 10 de enero",
+    ],
+)
+def test_label_without_a_bare_full_date_is_no_dateline(line: str) -> None:
+    assert parse_dateline(f"Title\n{line}\n\nBody text.") is None

@@ -37,3 +37,24 @@ def test_real_sets(eval_dir: Callable[[str], Path]) -> None:
     assert res.n == 12  # 3 from each of the four files
     for key in up.FILES:
         assert 0.0 <= res.metrics[f"{key}.micro_f1"] <= 1.0
+
+
+def test_false_positive_cause_names_the_gold_label_on_our_words() -> None:
+    record = {
+        "text": 'Los mineros marcharon hasta la plaza y exigieron "justicia" al gobierno.',
+        "events": [
+            {"plover": "MOBILIZE", "event_text": "marcharon"},
+            {"plover": "DEMAND", "event_text": "exigieron &quot;justicia&quot;"},
+            {"code": "141", "event_text": "not in the text"},
+        ],
+    }
+    spans = up.gold_spans(record)
+    assert [(record["text"][s:e], label) for s, e, label in spans] == [
+        ("marcharon", "MOBILIZE"),
+        ('exigieron "justicia"', "DEMAND"),
+    ]
+    at = record["text"].index("marcharon")
+    assert up.false_positive_cause(record, [(at, at + 9)]) == "gold MOBILIZE on the same words"
+    assert up.false_positive_cause(record, [(0, 3)]) == "no gold event on these words"
+    assert up.gold_label({"root": "14"}) == "PROTEST"
+    assert up.gold_label({"code": "99"}) is None

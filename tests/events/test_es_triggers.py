@@ -25,6 +25,8 @@ from event_helpers import events, kinds
             "Campesinos cortaron la ruta 14 en Entre Ríos durante seis horas.",
             ("PROTEST", "obstruct"),
         ),
+        ("Pescadores artesanales cortan la carretera de Chiloé.", ("PROTEST", "obstruct")),
+        ("VECINOS CORTAN LA AUTOPISTA EN PROTESTA POR LOS APAGONES", ("PROTEST", "obstruct")),
         ("Los estudiantes tomaron la universidad en Bogotá el lunes.", ("PROTEST", "occupy")),
         ("Hubo disturbios y saqueos en el centro de Quito.", ("PROTEST", "riot")),
         ("La policía detuvo a 30 personas en Lima.", ("COERCE", "arrest")),
@@ -57,6 +59,10 @@ def test_spanish_triggers(text: str, kind: tuple[str, str]) -> None:
         "El delantero protestó al árbitro tras el penalti en el estadio de Sevilla.",
         "La concentración de dióxido de carbono alcanzó un récord en Mauna Loa.",
         "El paciente sufrió un paro cardíaco en el hospital de Córdoba.",
+        "El Congreso de Oaxaca tomó la protesta al nuevo concejo municipal.",
+        "La gobernadora rindió protesta ante el pleno del Congreso local.",
+        "La nevada cortó la carretera entre Mendoza y Santiago durante dos días.",
+        "La policía cortó el tránsito en la avenida por el desfile del sábado.",
     ],
 )
 def test_spanish_words_that_are_not_protests(text: str) -> None:

@@ -115,6 +115,8 @@ class _Lexicon:
     duration_cues: tuple[re.Pattern[str], ...]
     present: re.Pattern[str]
     amount: re.Pattern[str]
+    dateline_labels: tuple[str, ...]
+    dateline_time_words: tuple[str, ...]
 
 
 def _key(word: str) -> str:
@@ -205,6 +207,8 @@ def _lexicon(language: str) -> _Lexicon | None:
         duration_cues=tuple(_compile(c) for c in data.get("duration_cues", [])),
         present=_compile("^" + fill["PRESENT"] + "$"),
         amount=_compile(num_alt + r"\s*(" + fill["UNIT"] + ")"),
+        dateline_labels=tuple(str(x) for x in data.get("dateline_labels", [])),
+        dateline_time_words=tuple(str(x) for x in data.get("dateline_time_words", [])),
     )
 
 
@@ -621,16 +625,35 @@ def find_dates(
 # ---------------------------------------------------------------- dateline
 
 
-_DATELINE_LABEL = re.compile(
-    r"^(?:(?:published|updated|posted|date|pubblicato|aggiornato|data)(?:\s+(?:on|il))?\s*:?\s*)?",
-    re.IGNORECASE,
-)
+@cache
+def _dateline_labels() -> tuple[re.Pattern[str], ...]:
+    """Labels before a dateline ("Published on", "Publié le", "Опубликовано").
+
+    Every language's ``dateline_labels`` (regex fragments in its dates.toml)
+    are tried, because a page's labels need not be in the language of its
+    text; the longest match wins, so Spanish "Publicado el" is not cut to the
+    Portuguese "Publicado".
+    """
+    labels = sorted({x for lx in _lexicons("und") for x in lx.dateline_labels})
+    return tuple(re.compile(rf"^(?:{x})\s*:?\s*", re.IGNORECASE) for x in labels)
 
 
-_DATELINE_TIME = re.compile(
-    r"\s*(?:[,|·•–-]\s*|\s(?:at|alle|ore)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?\s*$",
-    re.IGNORECASE,
-)
+def _after_label(line: str) -> str:
+    """``line`` without its longest dateline label."""
+    cut = max((m.end() for p in _dateline_labels() if (m := p.match(line))), default=0)
+    return line[cut:]
+
+
+@cache
+def _dateline_time() -> re.Pattern[str]:
+    """A clock time closing a dateline ("· 14:05", "alle 9.30", "um 14:05 Uhr")."""
+    words = [x for lx in _lexicons("und") for x in lx.dateline_time_words]
+    alt = "|".join(sorted(set(words), key=lambda x: (-len(x), x))) or "(?!)"
+    return re.compile(
+        rf"\s*(?:[,|·•–-]\s*|\s(?:{alt})\s+)?\d{{1,2}}[:.h]\d{{2}}"
+        r"(?:\s*(?:am|pm|uhr|[A-Z]{2,4}))?\s*$",
+        re.IGNORECASE,
+    )
 
 
 def parse_dateline(text: str) -> dt.date | None:
@@ -649,8 +672,7 @@ def parse_dateline(text: str) -> dt.date | None:
         stripped = line.strip().rstrip(".")
         if not stripped or len(stripped) > 60 or not any(ch.isdigit() for ch in stripped):
             continue
-        body_start = _DATELINE_LABEL.match(stripped)
-        body = _DATELINE_TIME.sub("", stripped[body_start.end() if body_start else 0 :])
+        body = _dateline_time().sub("", _after_label(stripped))
         day = _full_date(body)
         if day is None:
             continue
