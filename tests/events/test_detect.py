@@ -163,3 +163,30 @@ def test_italian_police_clearing_a_protest_is_a_dispersal(text: str) -> None:
     evs = events(text)
     assert ("COERCE", "disperse") in kinds(evs)
     assert ("PROTEST", "demonstrate") in kinds(evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il governo italiano ha protestato formalmente con Parigi per le dichiarazioni.",
+        "La Farnesina ha protestato con Berlino dopo l'incidente.",
+        "L'ambasciatore ha consegnato una nota di protesta al ministero degli Esteri.",
+        "El gobierno de Lima protestó enérgicamente por las declaraciones del ministro chileno.",
+        "La Cancillería presentó una enérgica protesta ante el embajador británico.",
+        "The foreign ministry protested to the ambassador over the arms sale.",
+    ],
+)
+def test_a_governments_protest_is_a_statement_not_an_event(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gli operai hanno protestato con cartelli davanti ai cancelli dello stabilimento.",
+        "Trabajadores del Ministerio de Salud protestaron frente a la sede central.",
+        "Los vecinos protestaron por la falta de agua en el barrio.",
+    ],
+)
+def test_crowds_protesting_are_still_protests(text: str) -> None:
+    assert [e for e in events(text) if e.type == "PROTEST"]
