@@ -446,3 +446,20 @@ def test_a_possessive_before_a_building_word_names_the_building(gazetteer: Gazet
     found = by_quote(places(gazetteer, text))
     assert "Wilson" not in found
     assert found["Fredericton"].country == "CA"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Trabajadores del Ministerio de Salud protestaron frente a la sede.", "es", set()),
+        (
+            "Funcionários do Ministério da Saúde protestaram em Brasília.",
+            "pt",
+            {"Brasília"},
+        ),
+    ],
+)
+def test_a_ministry_named_after_its_field_is_not_a_town(
+    gazetteer: Gazetteer, text: str, language: str, expected: set[str]
+) -> None:
+    assert set(by_quote(places(gazetteer, text, language))) == expected
