@@ -185,6 +185,12 @@ SUITES: dict[str, Suite] = {
             local=True,
         ),
         Suite(
+            "paraphrase",
+            "paraphrase_suite",
+            ("pipeline.micro_f1", "classifier.micro_f1", "lexicon.micro_f1"),
+            local=True,
+        ),
+        Suite(
             "golden-dedup",
             "contention.dedup.evaluate",
             ("pairwise.precision", "pairwise.recall", "bcubed.f1"),

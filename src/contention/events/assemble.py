@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from contention.pipeline.core import Annotations
 
 STAGE = "assemble.v1"
+# Type evidence of a mention the encoder\'s classifier found (contention.events.paraphrase).
+ENCODER_STAGE = "paraphrase.v1"
 _STATUS = frozenset({Context.NEGATED, Context.FUTURE, Context.HYPOTHETICAL, Context.HISTORICAL})
 # A mention with no slot of its own joins an event told this many sentences away at most.
 NEAR_SENTENCES = 3
@@ -262,8 +264,10 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[_Group]:
     return groups
 
 
-def _evidence(doc: Document, field_name: str, span: Span, score: float = 1.0) -> Evidence:
-    return Evidence(doc.id, field_name, span.start, span.end, span.quote, STAGE, score)
+def _evidence(
+    doc: Document, field_name: str, span: Span, score: float = 1.0, stage: str = STAGE
+) -> Evidence:
+    return Evidence(doc.id, field_name, span.start, span.end, span.quote, stage, score)
 
 
 def _count_span(doc: Document, c: CountMention) -> Span:
@@ -332,7 +336,10 @@ def build_event(doc: Document, g: _Group) -> Event:
     place = g.place
     dm = g.date_mention
     for m in g.mentions:
-        ev.append(_evidence(doc, "type", m.trigger, 0.5 if m.weak else 1.0))
+        if m.inferred is not None:  # read by the encoder's classifier, not by a word
+            ev.append(_evidence(doc, "type", m.trigger, m.inferred, ENCODER_STAGE))
+        else:
+            ev.append(_evidence(doc, "type", m.trigger, 0.5 if m.weak else 1.0))
         if m.mode is not None:
             ev.append(_evidence(doc, "mode", m.trigger))
         # Evidence for a slot comes from the mentions that state it in their own

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from contention import lang
-from contention.events import typing_signal
+from contention.events import paraphrase, typing_signal
 from contention.events.code import code_mentions
 from contention.events.context import (
     clause_bounds,
@@ -211,5 +211,8 @@ def detect(doc: Document, sentences: list[Sentence], ann: Annotations) -> list[E
     mentions = _with_crowd(find_triggers(doc, sentences), ann)
     if typing_signal.enabled():  # CONTENTION_ENCODER=filter: the sentence encoder's second opinion
         mentions = typing_signal.filter_with_encoder(doc, sentences, mentions)
+    if paraphrase.enabled():  # events told in words no trigger lists
+        found = paraphrase.propose(doc, sentences, mentions, ann.actors)
+        mentions = sorted([*mentions, *found], key=lambda m: m.trigger.start)
     code_mentions(doc, sentences, ann, mentions)
     return mentions

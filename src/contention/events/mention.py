@@ -63,6 +63,8 @@ class EventMention:
     generic: bool = False
     # Set by assembly: the mention joined an event it could not found.
     joined: bool = False
+    # Found by the encoder's classifier, not by a trigger word: its probability.
+    inferred: float | None = None
     contexts: set[Context] = field(default_factory=set)
     place: PlaceMention | None = None
     place_inherited: bool = False
