@@ -45,6 +45,16 @@ from event_helpers import events, kinds
             "Hombres armados asesinaron a tres dirigentes campesinos en el Cauca.",
             ("ASSAULT", "kill"),
         ),
+        ("Guerrilleros dieron muerte a un comerciante en Saravena.", ("ASSAULT", "kill")),
+        ("Un hombre fue ejecutado por soldados en zona rural de Yopal.", ("ASSAULT", "kill")),
+        ("Paramilitares ejecutaron en una vereda de Tame a un indígena.", ("ASSAULT", "kill")),
+        (
+            "Una mujer fue muerta de varios impactos de arma de fuego en Ibagué.",
+            ("ASSAULT", "firearms"),
+        ),
+        ("Hombres armados desaparecieron a un líder comunal en Tumaco.", ("ASSAULT", None)),
+        ("Guerrilleros dinamitaron un puente en la vía a Cúcuta.", ("ASSAULT", None)),
+        ("Dos campesinos resultaron heridos al pisar una mina antipersonal.", ("ASSAULT", None)),
     ],
 )
 def test_spanish_triggers(text: str, kind: tuple[str, str]) -> None:
@@ -67,6 +77,18 @@ def test_spanish_triggers(text: str, kind: tuple[str, str]) -> None:
 )
 def test_spanish_words_that_are_not_protests(text: str) -> None:
     assert not [e for e in events(text) if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La alcaldía ejecutó el presupuesto de obras en Tame.",
+        "La empresa ejecutó con éxito la obra del puente.",
+        "Padre e hijo desaparecieron cuando viajaban hacia Arauca.",
+    ],
+)
+def test_spanish_words_that_are_not_violence(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "ASSAULT"]
 
 
 def test_cancelled_march_is_negated() -> None:
