@@ -73,8 +73,11 @@ def _rows(text: str, lang: str) -> list[tuple[str, str, str | None, str | None]]
             "Some of the security forces joined the insurgents in Zhanaozen.",
             "en",
             # "insurgents" and "rebels" are armed groups in war reports far more
-            # often than protesters, so they have no class of their own.
-            [("security forces", "security_forces", None, None)],
+            # often than protesters: armed_group, never a crowd class.
+            [
+                ("security forces", "security_forces", None, None),
+                ("insurgents", "armed_group", None, None),
+            ],
         ),
         (
             "Le forze dell’ordine si sono in parte unite ai rivoltosi.",

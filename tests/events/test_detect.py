@@ -190,3 +190,19 @@ def test_a_governments_protest_is_a_statement_not_an_event(text: str) -> None:
 )
 def test_crowds_protesting_are_still_protests(text: str) -> None:
     assert [e for e in events(text) if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Gunmen killed five villagers in Zamfara state on Sunday.", "source"),
+        ("Soldiers killed three rebels near Goma on Tuesday.", "target"),
+        ("Des hommes armés ont tué deux gendarmes près de Tillabéri.", "source"),
+        ("Paramilitares ejecutaron a un campesino en Tame.", "source"),
+        ("Боевики обстреляли полицейский пост в Дагестане.", "source"),
+    ],
+)
+def test_armed_groups_are_actors_of_violence_not_crowds(text: str, role: str) -> None:
+    (event,) = events(text)
+    assert event.type == "ASSAULT"
+    assert ("armed_group", role) in {(a.cls, a.role) for a in event.actors}

@@ -85,6 +85,7 @@ def test_spanish_words_that_are_not_protests(text: str) -> None:
         "La alcaldía ejecutó el presupuesto de obras en Tame.",
         "La empresa ejecutó con éxito la obra del puente.",
         "Padre e hijo desaparecieron cuando viajaban hacia Arauca.",
+        "Los militares ejecutaron el plan de evacuación en Mocoa.",
     ],
 )
 def test_spanish_words_that_are_not_violence(text: str) -> None:

@@ -85,6 +85,7 @@ SOURCE_CLASSES: dict[str, tuple[str, ...]] = {
         "head_of_state",
         "protesters",
         "civilians",  # villagers, vigilantes, residents: mob violence
+        "armed_group",  # gunmen, rebels, paramilitaries
     ),
     "MOBILIZE": ("military", "international_org", "foreign_state", "head_of_state", "government"),
     "CONCEDE": ("government", "head_of_state", "company"),
@@ -108,6 +109,8 @@ TARGET_CLASSES: dict[str, tuple[str, ...]] = {
         "civilians",
         "police",
         "security_forces",
+        "military",
+        "armed_group",
     ),
     "MOBILIZE": ("protesters", "workers", "civilians", "government", "head_of_state"),
     "CONCEDE": ("protesters", "workers", "unemployed", "students", "union", "civilians"),
