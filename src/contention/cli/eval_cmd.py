@@ -116,8 +116,8 @@ def eval_main(
 
     \b
     Suites: case2021-task2, india-police-events, universalpetrarch, geowebnews,
-            tempeval3-platinum, event-location, golden, paraphrase, golden-dedup,
-            all.
+            tempeval3-platinum, event-location, golden, own-plover, paraphrase,
+            golden-dedup, all.
     --limit N takes N cases spread evenly over each set (item i*len//N): a fixed,
     deterministic subset.  `all` rewrites docs/evaluation.md after a full run
     without --gate (or writes wherever --doc says, even with limits).
