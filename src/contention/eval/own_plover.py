@@ -10,6 +10,11 @@ strikes, blockades, occupations, riots, their repression and concessions, and
 hard negatives (a government's formal protest, football, "el paro" meaning
 unemployment, calls for a strike next week, cancelled marches).
 
+Every language has its set (es 160 sentences; pt, fr, de, ru, it 100 each), each
+written by a different writer.  Their first measurement (docs/evaluation.md at
+the commit that added them) is the independent one: a set used afterwards to
+find and fix errors becomes a development set, and the report must say so.
+
 One file per language, ``<code>.toml``: ``[[case]]`` with ``text`` and ``types``
 (the PLOVER types of the events the sentence tells as having happened).  Scored
 per sentence and type (precision, recall, F1; pooled micro F1 over our five

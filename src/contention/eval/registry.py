@@ -187,7 +187,11 @@ SUITES: dict[str, Suite] = {
         Suite(
             "own-plover",
             "own_plover",
-            ("es.micro_f1", "es.PROTEST.f1"),
+            tuple(
+                f"{code}.{m}"
+                for code in ("es", "pt", "fr", "de", "ru", "it")
+                for m in ("micro_f1", "PROTEST.f1")
+            ),
             (
                 Anchor(
                     "es.PROTEST.f1",
