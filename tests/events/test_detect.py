@@ -206,3 +206,23 @@ def test_armed_groups_are_actors_of_violence_not_crowds(text: str, role: str) ->
     (event,) = events(text)
     assert event.type == "ASSAULT"
     assert ("armed_group", role) in {(a.cls, a.role) for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police were deployed to the capital's main square on Friday.",
+        "Hundreds of officers were bussed in to Belfast overnight.",
+        "Migliaia di agenti sono stati schierati a Roma per il vertice.",
+        "Quelque 45 000 policiers et gendarmes ont été déployés samedi soir à Paris.",
+        "Die Polizei zog mehr als 2.000 Beamte in Dresden zusammen.",
+        "В центр Еревана стянуты подразделения полиции особого назначения.",
+        "В Алматы направили армейские подразделения для охраны аэропорта.",
+    ],
+)
+def test_police_and_troops_sent_in_are_a_mobilisation(text: str) -> None:
+    assert "MOBILIZE" in {e.type for e in events(text)}
+
+
+def test_police_deploying_tear_gas_is_no_mobilisation() -> None:
+    assert "MOBILIZE" not in {e.type for e in events("Police deployed tear gas in Nairobi.")}
