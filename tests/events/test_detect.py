@@ -226,3 +226,48 @@ def test_police_and_troops_sent_in_are_a_mobilisation(text: str) -> None:
 
 def test_police_deploying_tear_gas_is_no_mobilisation() -> None:
     assert "MOBILIZE" not in {e.type for e in events("Police deployed tear gas in Nairobi.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The authorities freed twelve political prisoners on Thursday after weeks of protests.",
+        "Le autorità hanno graziato e liberato quattordici prigionieri politici.",
+        "El gobierno puso en libertad a 30 manifestantes detenidos desde marzo.",
+        "O tribunal libertou os 12 ativistas que estavam em prisão preventiva há 40 dias.",
+        "Les autorités ont libéré jeudi une dizaine de militants et de syndicalistes.",
+        "Die Behörden haben die Klimaaktivisten nach einer Woche Haft wieder freigelassen.",
+        "Президент помиловал ещё восемнадцать политзаключённых.",
+    ],
+)
+def test_prisoners_set_free_are_a_concession(text: str) -> None:
+    assert ("CONCEDE", "release") in kinds(events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two union delegates were detained and were released in the evening.",
+        "Police detained 40 people in Minsk; most were released later that night.",
+        "Вечером всех задержанных отпустили после составления протоколов.",
+        "Due attivisti sono stati fermati e rilasciati in serata.",
+    ],
+)
+def test_a_release_the_same_day_ends_the_arrest_and_concedes_nothing(text: str) -> None:
+    assert "CONCEDE" not in {e.type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After a week-long strike the company agreed to raise drivers' pay by 8 percent.",
+        "Nach drei Tagen Streik hat die Post den Zustellern eine Lohnerhöhung zugesagt.",
+        "La direction a accordé une prime de 400 euros aux conducteurs après la grève.",
+        "Dopo otto giorni di sciopero, mercoledì l'azienda ha accettato di assumere i facchini.",
+        "O Governo aceitou aumentar em 25% os salários dos professores.",
+        "Руководство предприятия согласилось поднять зарплату водителям автобусов.",
+        "Der Berliner Polizeipräsident hat am Freitag seinen Rücktritt erklärt.",
+    ],
+)
+def test_pay_granted_and_resignations_are_concessions(text: str) -> None:
+    assert "CONCEDE" in {e.type for e in events(text)}

@@ -16,7 +16,7 @@ MODES: dict[str, tuple[str, ...]] = {
     "COERCE": ("arrest", "censor", "curfew", "ban", "seize", "disperse", "repression"),
     "ASSAULT": ("firearms", "beat", "kill"),
     "MOBILIZE": ("troops", "police"),
-    "CONCEDE": ("policy", "resign"),
+    "CONCEDE": ("policy", "resign", "release"),
     "SUPPORT": ("political",),
 }
 
@@ -53,6 +53,8 @@ _CAMEO_MODE: dict[tuple[str, str], str] = {
     ("MOBILIZE", "police"): "151",
     ("CONCEDE", "policy"): "083",
     ("CONCEDE", "resign"): "0832",
+    # CAMEO 0841 "Return, release person(s)": detainees or prisoners set free.
+    ("CONCEDE", "release"): "0841",
 }
 
 STATE_FORCES = frozenset({"police", "security_forces", "military", "government", "head_of_state"})
