@@ -30,3 +30,18 @@ def test_acled_codes_only_what_happened() -> None:
     assert acled_for("PROTEST", "strike", ("future",)) is None
     assert acled_for("COERCE", "arrest", ("negated",)) is None
     assert acled_for("PROTEST", "strike", ("historical",)) == ("Protests", "Peaceful protest")
+
+
+def test_armed_groups_fighting_armed_forces_are_battles() -> None:
+    from contention.events.ontology import acled_for
+
+    def code(source: str | None, target: str | None) -> tuple[str, str] | None:
+        return acled_for("ASSAULT", "kill", source_class=source, target_class=target)
+
+    battle = ("Battles", "Armed clash")
+    assert code("armed_group", "military") == battle
+    assert code("police", "armed_group") == battle
+    assert code("armed_group", "armed_group") == battle
+    vac = ("Violence against civilians", "Attack")
+    assert code("armed_group", "civilians") == vac
+    assert code("armed_group", None) == vac

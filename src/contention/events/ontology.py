@@ -59,6 +59,8 @@ _CAMEO_MODE: dict[tuple[str, str], str] = {
 
 STATE_FORCES = frozenset({"police", "security_forces", "military", "government", "head_of_state"})
 CROWDS = frozenset({"protesters", "workers", "students", "unemployed", "union", "civilians"})
+# Who fights battles: an armed group against soldiers, police or another armed group.
+ARMED = frozenset({"police", "security_forces", "military"})
 
 
 def cameo_for(type_: str, mode: str | None) -> str | None:
@@ -79,8 +81,9 @@ def acled_for(
 
     ACLED codes only events that happened, so negated, future and hypothetical
     events get None.  ASSAULT splits by who hit whom: state forces against a
-    crowd is "Excessive force against protesters", a crowd against anyone is
-    "Mob violence", the rest is violence against civilians.
+    crowd is "Excessive force against protesters", an armed group against
+    armed forces (or another armed group) is "Armed clash", a crowd against
+    anyone is "Mob violence", the rest is violence against civilians.
     """
     if set(context) & {"negated", "future", "hypothetical"}:
         return None
@@ -89,6 +92,13 @@ def acled_for(
             return ("Riots", "Violent demonstration")
         return ("Protests", "Peaceful protest")
     if type_ == "ASSAULT":
+        sides = {c for c in (source_class, target_class) if c is not None}
+        if (
+            "armed_group" in sides
+            and sides <= ARMED | {"armed_group"}
+            and (len(sides) == 2 or source_class == target_class)
+        ):
+            return ("Battles", "Armed clash")
         if source_class in STATE_FORCES and (target_class in CROWDS or target_class is None):
             return ("Protests", "Excessive force against protesters")
         if source_class in CROWDS:
