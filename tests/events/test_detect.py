@@ -271,3 +271,37 @@ def test_a_release_the_same_day_ends_the_arrest_and_concedes_nothing(text: str) 
 )
 def test_pay_granted_and_resignations_are_concessions(text: str) -> None:
     assert "CONCEDE" in {e.type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Die Polizei durchsuchte sieben Wohnungen von Klimaaktivisten in München.", "seize"),
+        ("Des policiers ont perquisitionné les locaux d'une association à Alger.", "seize"),
+        ("Les autorités ont suspendu l'internet mobile dans plusieurs régions.", "censor"),
+        ("La police a démantelé jeudi le campement de migrants du canal Saint-Martin.", "disperse"),
+        ("Le Conseil des ministres a prononcé la dissolution d'un collectif écologiste.", "ban"),
+    ],
+)
+def test_raids_cuts_clearances_and_dissolutions_are_coercion(text: str, kind: str) -> None:
+    assert ("COERCE", kind) in kinds(events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unbekannte haben einen Brandsatz auf eine Flüchtlingsunterkunft in Halle geworfen.",
+        "Am Stuttgarter Schlossplatz wurden fünf junge Männer durch Messerstiche verletzt.",
+        "Bei der Demonstration in Zürich feuerte die Polizei Gummischrot in die Menge.",
+        "Un individu armé d'un couteau a blessé trois passants à Mulhouse.",
+        "Le chef d'une milice a été abattu par des hommes armés près de Mopti.",
+        "Une kamikaze s'est fait exploser près d'une patrouille à Tunis, blessant huit agents.",
+    ],
+)
+def test_stabbings_bombings_and_shootings_are_assaults(text: str) -> None:
+    assert "ASSAULT" in {e.type for e in events(text)}
+
+
+def test_a_bombing_without_a_toll_claims_no_deaths() -> None:
+    (event,) = events("Unbekannte haben einen Brandsatz auf ein Wohnhaus in Halle geworfen.")
+    assert event.counts.get("fatalities") is None
