@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 from event_helpers import P, events, kinds
 
+from contention.model import Context
+
 
 def test_labour_strike_is_a_protest() -> None:
     evs = events("Dockers in Genoa began a strike on Monday over unpaid overtime.")
@@ -305,3 +307,17 @@ def test_stabbings_bombings_and_shootings_are_assaults(text: str) -> None:
 def test_a_bombing_without_a_toll_claims_no_deaths() -> None:
     (event,) = events("Unbekannte haben einen Brandsatz auf ein Wohnhaus in Halle geworfen.")
     assert event.counts.get("fatalities") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students announced a national march in London against tuition fees.",
+        "Le associazioni studentesche hanno annunciato una manifestazione nazionale a Roma.",
+        "Il sindacato ha indetto per martedì prossimo uno sciopero dei dipendenti cantonali.",
+        "I sindacati hanno proclamato uno sciopero nazionale di ventiquattro ore.",
+    ],
+)
+def test_an_announced_protest_is_future_without_a_publication_date(text: str) -> None:
+    evs = [e for e in events(text, published=None) if e.type == "PROTEST"]
+    assert evs and all(Context.FUTURE in e.context for e in evs)

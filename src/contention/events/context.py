@@ -53,7 +53,8 @@ def trigger_context(
     """Contexts a trigger at sentence-relative [start, end) has from the cues around it.
 
     Cues before the trigger count within its clause (negation only within
-    ``NEGATION_WINDOW`` words).  Cues after it count only close by
+    ``NEGATION_WINDOW`` words; future and conditional cues up to the trigger's
+    end, so a cue may name the trigger: "announced a march").  Cues after it count only close by
     (``AFTER_WINDOW`` words: "the strike will go ahead", not "miners on hunger
     strike in Ankara say they will not leave") — except post-negation ("the
     march, planned for weeks, did not take place"), which reaches up to
@@ -67,11 +68,13 @@ def trigger_context(
             found.add(Context.NEGATED)
     if lex.cues.negation_post.search(sentence, end, max(scope_end, end)):
         found.add(Context.NEGATED)
-    if lex.cues.future.search(sentence, c_start, start) or lex.cues.future.search(
+    # Future and conditional cues may include the trigger itself ("announced a
+    # march", "sciopererà"): before the trigger they are read up to its end.
+    if lex.cues.future.search(sentence, c_start, end) or lex.cues.future.search(
         sentence, end, after_end
     ):
         found.add(Context.FUTURE)
-    if lex.cues.hypothetical.search(sentence, c_start, start) or lex.cues.hypothetical.search(
+    if lex.cues.hypothetical.search(sentence, c_start, end) or lex.cues.hypothetical.search(
         sentence, end, after_end
     ):
         found.add(Context.HYPOTHETICAL)
