@@ -321,3 +321,50 @@ def test_a_bombing_without_a_toll_claims_no_deaths() -> None:
 def test_an_announced_protest_is_future_without_a_publication_date(text: str) -> None:
     evs = [e for e in events(text, published=None) if e.type == "PROTEST"]
     assert evs and all(Context.FUTURE in e.context for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Migliaia di studenti hanno sfilato venerdì per le vie di Torino contro i tagli.",
+            "PROTEST",
+        ),
+        ("Gli studenti occupano la facoltà di Lettere della Sapienza da tre giorni.", "PROTEST"),
+        ("A Buenos Aires migliaia di persone sono uscite battendo pentole e coperchi.", "PROTEST"),
+        ("I commercianti del Gran Bazar hanno abbassato le saracinesche per protesta.", "PROTEST"),
+        (
+            "I carabinieri hanno sgomberato la baraccopoli dei braccianti di San Ferdinando.",
+            "COERCE",
+        ),
+        ("Perquisizioni all'alba della Digos nelle case di dieci militanti a Padova.", "COERCE"),
+        ("La presidente ha decretato lo stato d'emergenza a Lima e Callao.", "COERCE"),
+    ],
+)
+def test_italian_marches_occupations_clearances_and_raids(text: str, kind: str) -> None:
+    assert kind in {e.type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le modelle hanno sfilato a Milano per la settimana della moda.",
+        "Migliaia di tifosi si sono radunati in piazza per festeggiare lo scudetto.",
+    ],
+)
+def test_italian_parades_and_celebrations_are_no_protests(text: str) -> None:
+    assert "PROTEST" not in {e.type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police banned the march in Lagos on Friday.",
+        "Il questore di Bologna ha vietato il corteo antagonista.",
+        "Власти Ингушетии запретили проведение любых митингов до конца месяца.",
+    ],
+)
+def test_a_banned_protest_is_a_ban_not_a_protest(text: str) -> None:
+    evs = events(text)
+    assert ("COERCE", "ban") in kinds(evs)
+    assert all(Context.NEGATED in e.context for e in evs if e.type == "PROTEST")
