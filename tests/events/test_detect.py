@@ -368,3 +368,31 @@ def test_a_banned_protest_is_a_ban_not_a_protest(text: str) -> None:
     evs = events(text)
     assert ("COERCE", "ban") in kinds(evs)
     assert all(Context.NEGATED in e.context for e in evs if e.type == "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Несколько тысяч человек вышли в субботу вечером на проспект Руставели.", "PROTEST"),
+        ("Десятки тысяч белорусов прошли маршем по проспекту Победителей в Минске.", "PROTEST"),
+        ("Жители Алматы вечером вышли на балконы и долго стучали в кастрюли.", "PROTEST"),
+        ("Тысячи жителей Батуми выстроились в живую цепь вдоль бульвара.", "PROTEST"),
+        ("Сотрудники ФСБ провели обыски в квартирах журналистов в Москве.", "COERCE"),
+        ("Мобильный интернет в Махачкале был отключён почти на сутки.", "COERCE"),
+        ("Власти Молдовы приостановили лицензии шести телеканалов.", "COERCE"),
+        ("Um fotógrafo ficou ferido por uma bala de borracha disparada pela polícia.", "ASSAULT"),
+        ("Uma bomba caseira explodiu em frente à sede de um sindicato em Goiânia.", "ASSAULT"),
+    ],
+)
+def test_russian_and_portuguese_marches_searches_cuts_and_injuries(text: str, kind: str) -> None:
+    assert kind in {e.type for e in events(text)}
+
+
+def test_leaving_home_for_work_is_no_march() -> None:
+    assert not events("Он вышел из дома в семь утра на работу.")
+
+
+def test_a_refused_march_is_a_ban() -> None:
+    evs = events("Власти Минска отказали оппозиции в проведении шествия.")
+    assert ("COERCE", "ban") in kinds(evs)
+    assert all(Context.NEGATED in e.context for e in evs if e.type == "PROTEST")
