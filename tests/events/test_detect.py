@@ -396,3 +396,29 @@ def test_a_refused_march_is_a_ban() -> None:
     evs = events("Власти Минска отказали оппозиции в проведении шествия.")
     assert ("COERCE", "ban") in kinds(evs)
     assert all(Context.NEGATED in e.context for e in evs if e.type == "PROTEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airport staff went on strike on Monday and hundreds of flights were cancelled.",
+        "Das Bodenpersonal streikt seit dem frühen Morgen, tausend Flüge wurden gestrichen.",
+        "Die Ärzte traten am Dienstag in einen Warnstreik, planbare Operationen wurden verschoben.",
+    ],
+)
+def test_what_a_strike_cancels_does_not_negate_the_strike(text: str) -> None:
+    evs = [e for e in events(text) if e.type == "PROTEST"]
+    assert evs and all(Context.NEGATED not in e.context for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The march, planned for weeks by three unions, did not take place.",
+        "The strike planned for Monday and Tuesday was called off.",
+        "La huelga, que habría afectado a más de dos millones de viajeros, no se llegó a celebrar.",
+    ],
+)
+def test_a_cancelled_protest_is_negated_across_an_aside(text: str) -> None:
+    evs = [e for e in events(text) if e.type == "PROTEST"]
+    assert evs and all(Context.NEGATED in e.context for e in evs)

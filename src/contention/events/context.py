@@ -47,6 +47,48 @@ def _words_between(sentence: str, start: int, end: int) -> int:
     return len(_WORD.findall(sentence[start:end]))
 
 
+# A coordinated clause may have a subject of its own: "went on strike and
+# hundreds of flights were cancelled" (not "on Monday and Tuesday").
+_COORDINATION = re.compile(r"\s(?:and|und|et|e|ed|y|och)\s", re.IGNORECASE)
+# Words an aside between commas may hold: "the strike, which would have hit
+# two million passengers, did not take place".
+ASIDE_WORDS = 12
+
+
+def _own_subject(sentence: str, end: int, cue: int) -> bool:
+    """A conjunction between the trigger and a post-negation opens a clause of its own
+    when two or more words stand between the conjunction and the cue."""
+    return any(
+        _words_between(sentence, m.end(), cue) >= 2
+        for m in _COORDINATION.finditer(sentence, end, cue)
+    )
+
+
+def _post_negation_end(sentence: str, end: int, scope_end: int) -> int:
+    """How far a post-negation ("was called off") may stand after a trigger.
+
+    Up to ``scope_end`` (the next trigger), but not past a punctuation break
+    — except asides between commas right after the trigger — because what
+    follows tells something else: "a strike on Monday; flights were cancelled".
+    """
+    limit = max(scope_end, end)
+    pos = end
+    while True:
+        cut = _PUNCT.search(sentence, pos, limit)
+        if cut is None:
+            return limit
+        nxt = _PUNCT.search(sentence, cut.end(), limit)
+        is_aside = (
+            cut.group().strip() == ","
+            and nxt is not None
+            and nxt.group().strip() == ","
+            and _words_between(sentence, cut.end(), nxt.start()) <= ASIDE_WORDS
+        )
+        if not is_aside:
+            return cut.start()
+        pos = nxt.end()
+
+
 def trigger_context(
     sentence: str, start: int, end: int, lex: Lexicon, bounds: list[int], scope_end: int
 ) -> set[Context]:
@@ -57,7 +99,8 @@ def trigger_context(
     end, so a cue may name the trigger: "announced a march").  Cues after it count only close by
     (``AFTER_WINDOW`` words: "the strike will go ahead", not "miners on hunger
     strike in Ankara say they will not leave") — except post-negation ("the
-    march, planned for weeks, did not take place"), which reaches up to
+    march, planned for weeks, did not take place"), which reaches, within
+    :func:`_post_negation_end`, up to
     ``scope_end``, where the next trigger of the sentence starts.
     """
     c_start, c_end = clause_of(start, bounds, len(sentence))
@@ -66,7 +109,10 @@ def trigger_context(
     for m in lex.cues.negation.finditer(sentence, c_start, start):
         if _words_between(sentence, m.end(), start) <= NEGATION_WINDOW:
             found.add(Context.NEGATED)
-    if lex.cues.negation_post.search(sentence, end, max(scope_end, end)):
+    post = lex.cues.negation_post.search(
+        sentence, end, _post_negation_end(sentence, end, scope_end)
+    )
+    if post is not None and not _own_subject(sentence, end, post.start()):
         found.add(Context.NEGATED)
     # Future and conditional cues may include the trigger itself ("announced a
     # march", "sciopererà"): before the trigger they are read up to its end.
