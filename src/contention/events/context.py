@@ -84,7 +84,7 @@ def _post_negation_end(sentence: str, end: int, scope_end: int) -> int:
             and nxt.group().strip() == ","
             and _words_between(sentence, cut.end(), nxt.start()) <= ASIDE_WORDS
         )
-        if not is_aside:
+        if not is_aside or nxt is None:
             return cut.start()
         pos = nxt.end()
 
