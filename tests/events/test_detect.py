@@ -422,3 +422,27 @@ def test_what_a_strike_cancels_does_not_negate_the_strike(text: str) -> None:
 def test_a_cancelled_protest_is_negated_across_an_aside(text: str) -> None:
     evs = [e for e in events(text) if e.type == "PROTEST"]
     assert evs and all(Context.NEGATED in e.context for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Zehntausende Beschäftigte legten am Donnerstag die Arbeit nieder.", "PROTEST"),
+        (
+            "Hundert Taxifahrer blockierten am Dienstag mit ihren Autos die Hamburger Innenstadt.",
+            "PROTEST",
+        ),
+        ("Klimaaktivisten haben sich am Morgen auf dem Mittleren Ring festgeklebt.", "PROTEST"),
+        ("In der Justizanstalt Stein kam es am Wochenende zu einer Gefängnisrevolte.", "PROTEST"),
+        ("Dezenas de reclusos da Cadeia Central de Maputo amotinaram-se no domingo.", "PROTEST"),
+        ("Estudantes saem às ruas em mais de 100 cidades contra cortes na educação.", "PROTEST"),
+        ("As operadoras restringiram o acesso à internet em todo Moçambique.", "COERCE"),
+        ("Está em vigor o recolher obrigatório decretado pelo governo em Bissau.", "COERCE"),
+    ],
+)
+def test_german_and_portuguese_walkouts_blockades_revolts_and_cuts(text: str, kind: str) -> None:
+    assert kind in {e.type for e in events(text)}
+
+
+def test_fans_walking_to_the_stadium_are_no_march() -> None:
+    assert not events("Die Fans zogen singend durch die Innenstadt zum Stadion.")
