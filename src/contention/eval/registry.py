@@ -189,7 +189,15 @@ SUITES: dict[str, Suite] = {
             "own_plover",
             tuple(
                 f"{code}.{m}"
-                for code in ("es", "pt", "fr", "de", "ru", "it")
+                for code in (
+                    "es",
+                    *(f"{c}_b" for c in ("en", "pt", "fr", "de", "ru", "it")),
+                    "pt",
+                    "fr",
+                    "de",
+                    "ru",
+                    "it",
+                )
                 for m in ("micro_f1", "PROTEST.f1")
             ),
             (
