@@ -446,3 +446,39 @@ def test_german_and_portuguese_walkouts_blockades_revolts_and_cuts(text: str, ki
 
 def test_fans_walking_to_the_stadium_are_no_march() -> None:
     assert not events("Die Fans zogen singend durch die Innenstadt zum Stadion.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister resigned in protest at the cuts to the health budget.",
+        "Aus Protest gegen die Parteiführung ist ein Abgeordneter aus seiner Fraktion ausgetreten.",
+    ],
+)
+def test_one_persons_act_in_protest_is_no_protest_event(text: str) -> None:
+    assert "PROTEST" not in {e.type for e in events(text)}
+
+
+def test_a_crowd_gathered_in_protest_is_a_protest() -> None:
+    assert "PROTEST" in {
+        e.type for e in events("Thousands gathered in protest outside parliament.")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Die Verkehrsbetriebe haben die angekündigte Tariferhöhung wieder zurückgezogen.",
+            "CONCEDE",
+        ),
+        (
+            "Die Landesregierung hat die geplante Schließung der Geburtenstation gestoppt.",
+            "CONCEDE",
+        ),
+        ("Im Gefängnis verweigern seit Montag rund 60 Insassen die Nahrungsaufnahme.", "PROTEST"),
+    ],
+)
+def test_german_attributive_participles_are_not_future(text: str, kind: str) -> None:
+    evs = [e for e in events(text) if e.type == kind]
+    assert evs and all(Context.FUTURE not in e.context for e in evs)
