@@ -482,3 +482,19 @@ def test_a_crowd_gathered_in_protest_is_a_protest() -> None:
 def test_german_attributive_participles_are_not_future(text: str, kind: str) -> None:
     evs = [e for e in events(text) if e.type == kind]
     assert evs and all(Context.FUTURE not in e.context for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of strikes in Britain fell by 12 percent last year.",
+        "O Parlamento aprovou a proposta de alteração à lei da greve.",
+        "Il diritto di sciopero è garantito dalla Costituzione.",
+        "La ley de huelga fue aprobada por el Senado.",
+        "Le droit de grève est inscrit dans la Constitution.",
+        "Der Bundestag debattiert über das Streikrecht in der kritischen Infrastruktur.",
+        "Закон о митингах вступил в силу в понедельник.",
+    ],
+)
+def test_laws_rights_and_statistics_about_strikes_are_no_events(text: str) -> None:
+    assert "PROTEST" not in {e.type for e in events(text)}
