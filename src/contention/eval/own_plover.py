@@ -32,9 +32,15 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from contention.eval import metrics
 from contention.eval.engine import Engine, counted
-from contention.eval.suite import SuiteDataMissing, SuiteResult, Table, repo_root, take
+from contention.eval.suite import (
+    SuiteDataMissing,
+    SuiteResult,
+    Table,
+    repo_root,
+    score_label_sets,
+    take,
+)
 
 NAME = "own-plover"
 TYPES = ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE")
@@ -72,23 +78,7 @@ def run(data: Path, limit: int | None = None) -> SuiteResult:
         res.n += len(subset)
         gold = [set(c.get("types", [])) for c in subset]
         pred = [{e.type for e in counted(engine.events(c["text"]))} & set(TYPES) for c in subset]
-        scores = metrics.per_label_sets(gold, pred, TYPES)
-        pooled = metrics.micro(scores)
-        res.metrics[f"{code}.micro_f1"] = pooled.f1
-        for t, s in scores.items():
-            res.metrics[f"{code}.{t}.f1"] = s.f1
-            table.rows.append((code, t, s.precision, s.recall, s.f1, s.support, s.tp + s.fp))
-        table.rows.append(
-            (
-                code,
-                "micro (5 types)",
-                pooled.precision,
-                pooled.recall,
-                pooled.f1,
-                pooled.support,
-                pooled.tp + pooled.fp,
-            )
-        )
+        score_label_sets(res, table, code, gold, pred, TYPES)
     res.tables = [table]
     res.errors = engine.errors
     res.notes = engine.note()

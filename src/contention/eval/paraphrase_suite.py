@@ -35,7 +35,14 @@ from typing import Any
 
 from contention.eval import metrics
 from contention.eval.engine import Engine, counted
-from contention.eval.suite import SuiteDataMissing, SuiteResult, Table, repo_root, take
+from contention.eval.suite import (
+    SuiteDataMissing,
+    SuiteResult,
+    Table,
+    repo_root,
+    score_label_sets,
+    take,
+)
 
 NAME = "paraphrase"
 FILE = "typing_heldout.toml"
@@ -94,25 +101,7 @@ def run(data: Path, limit: int | None = None) -> SuiteResult:
         ("lexicon", lexical),
         ("pipeline", shipped),
     ):
-        scores = metrics.per_label_sets(gold, [p & set(TYPES) for p in pred], TYPES)
-        pooled = metrics.micro(scores)
-        res.metrics[f"{reading}.micro_f1"] = pooled.f1
-        res.metrics[f"{reading}.micro_p"] = pooled.precision
-        res.metrics[f"{reading}.micro_r"] = pooled.recall
-        for t, s in scores.items():
-            res.metrics[f"{reading}.{t}.f1"] = s.f1
-            table.rows.append((reading, t, s.precision, s.recall, s.f1, s.support, s.tp + s.fp))
-        table.rows.append(
-            (
-                reading,
-                "micro (5 types)",
-                pooled.precision,
-                pooled.recall,
-                pooled.f1,
-                pooled.support,
-                pooled.tp + pooled.fp,
-            )
-        )
+        score_label_sets(res, table, reading, gold, [p & set(TYPES) for p in pred], TYPES)
     langs = Table(
         "Pipeline micro F1 per language (lexicon alone → with the classifier)",
         ("language", "sentences", "lexicon F1", "pipeline F1"),

@@ -10,10 +10,12 @@ the engine fails on is scored as "nothing found" and counted in ``errors``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+
+from contention.eval import metrics
 
 T = TypeVar("T")
 
@@ -70,6 +72,41 @@ class SuiteResult:
 
 def _round(v: float) -> float:
     return round(v, 4) if isinstance(v, float) else v
+
+
+def prf_row(key: str, label: str, s: metrics.PRF) -> tuple[object, ...]:
+    """One table row: key, label, precision, recall, F1, gold count, predicted count."""
+    return (key, label, s.precision, s.recall, s.f1, s.support, s.tp + s.fp)
+
+
+def score_label_sets(
+    res: SuiteResult,
+    table: Table,
+    key: str,
+    gold: Sequence[Iterable[str]],
+    pred: Sequence[Iterable[str]],
+    labels: Sequence[str],
+    *,
+    only_seen: bool = False,
+) -> metrics.PRF:
+    """Per-label and pooled (micro) scores of one set, as ``<key>.*`` figures and table rows.
+
+    Records ``<key>.micro_f1/_p/_r`` and ``<key>.<label>.f1``, adds a row per label
+    and a "micro (N types)" row to ``table``.  ``only_seen`` leaves out labels
+    neither in the gold nor predicted.
+    """
+    scores = metrics.per_label_sets(gold, pred, labels)
+    pooled = metrics.micro(scores)
+    res.metrics[f"{key}.micro_f1"] = pooled.f1
+    res.metrics[f"{key}.micro_p"] = pooled.precision
+    res.metrics[f"{key}.micro_r"] = pooled.recall
+    for label, s in scores.items():
+        if only_seen and not (s.support or s.fp):
+            continue
+        res.metrics[f"{key}.{label}.f1"] = s.f1
+        table.rows.append(prf_row(key, label, s))
+    table.rows.append(prf_row(key, f"micro ({len(labels)} types)", pooled))
+    return pooled
 
 
 def take(items: Sequence[T], limit: int | None) -> list[T]:

@@ -33,7 +33,14 @@ from typing import Any
 
 from contention.eval import metrics
 from contention.eval.engine import Engine, counted, trigger_spans
-from contention.eval.suite import SuiteDataMissing, SuiteResult, Table, take
+from contention.eval.suite import (
+    SuiteDataMissing,
+    SuiteResult,
+    Table,
+    prf_row,
+    score_label_sets,
+    take,
+)
 from contention.events.ontology import TYPES
 
 NAME = "universalpetrarch"
@@ -164,39 +171,10 @@ def run(data: Path, limit: int | None = None) -> SuiteResult:
             ("PROTEST",),
         )["PROTEST"]
         res.metrics[f"{key}.protest_or_mobilize.f1"] = merged.f1
-        table.rows.append(
-            (
-                key,
-                "PROTEST or MOBILIZE (one class)",
-                merged.precision,
-                merged.recall,
-                merged.f1,
-                merged.support,
-                merged.tp + merged.fp,
-            )
-        )
+        table.rows.append(prf_row(key, "PROTEST or MOBILIZE (one class)", merged))
         for cause, n in causes.most_common():
             causes_table.rows.append((key, cause, n))
-        scores = metrics.per_label_sets(gold, pred, TYPES)
-        pooled = metrics.micro(scores)
-        res.metrics[f"{key}.micro_f1"] = pooled.f1
-        res.metrics[f"{key}.micro_p"] = pooled.precision
-        res.metrics[f"{key}.micro_r"] = pooled.recall
-        for t, s in scores.items():
-            if s.support or s.fp:
-                res.metrics[f"{key}.{t}.f1"] = s.f1
-                table.rows.append((key, t, s.precision, s.recall, s.f1, s.support, s.tp + s.fp))
-        table.rows.append(
-            (
-                key,
-                "micro (6 types)",
-                pooled.precision,
-                pooled.recall,
-                pooled.f1,
-                pooled.support,
-                pooled.tp + pooled.fp,
-            )
-        )
+        score_label_sets(res, table, key, gold, pred, TYPES, only_seen=True)
         outside.rows.append((key, ", ".join(f"{t} {n}" for t, n in other.most_common())))
     res.tables = [table, causes_table, outside]
     res.errors = engine.errors
