@@ -167,9 +167,10 @@ def _gap(a: Span, b: Span) -> int:
     return 0
 
 
-def _by_sentence(
+def by_sentence(
     items: Sequence[T], spans: Sequence[Span], sentences: Sequence[Sentence]
 ) -> dict[int, list[T]]:
+    """Annotations grouped by the index of the sentence their span starts in."""
     starts = [s.start for s in sentences]
     out: dict[int, list[T]] = {}
     for item, span in zip(items, spans, strict=True):
@@ -207,11 +208,11 @@ class _Coder:
         self.sentences = sentences
         self.by_index = {s.index: s for s in sentences}
         self.starts = [s.start for s in sentences]
-        self.places = _by_sentence(ann.places, [p.span for p in ann.places], sentences)
+        self.places = by_sentence(ann.places, [p.span for p in ann.places], sentences)
         dates = [d for d in ann.dates if not _is_dateline(doc.text, d)]
-        self.dates = _by_sentence(dates, [d.span for d in dates], sentences)
-        self.counts = _by_sentence(ann.counts, [c.span for c in ann.counts], sentences)
-        self.actors = _by_sentence(ann.actors, [a.span for a in ann.actors], sentences)
+        self.dates = by_sentence(dates, [d.span for d in dates], sentences)
+        self.counts = by_sentence(ann.counts, [c.span for c in ann.counts], sentences)
+        self.actors = by_sentence(ann.actors, [a.span for a in ann.actors], sentences)
         self.actor_list = ann.actors
         self.country = dominant_country(ann.places)
         self.lead_place = next(

@@ -39,7 +39,6 @@ sentence costs more than the encoder budget allows (docs/benchmarks.md,
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import logging
@@ -292,16 +291,13 @@ def propose(
     actors: Sequence[ActorMention],
 ) -> list[EventMention]:
     """Weak mentions for sentences that tell an event in words no trigger lists."""
+    from contention.events.code import by_sentence
     from contention.events.lexicon import lexicon
 
     covered = {m.sentence for m in mentions}
-    starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[ActorMention]] = {}
-    for a in actors:
-        i = bisect.bisect_right(starts, a.span.start) - 1
-        if a.cls in ACTING and i >= 0 and a.span.end <= sentences[i].end:
-            by_sentence.setdefault(sentences[i].index, []).append(a)
-    todo = [s for s in sentences if s.index not in covered and s.index in by_sentence]
+    acting = [a for a in actors if a.cls in ACTING]
+    actors_in = by_sentence(acting, [a.span for a in acting], sentences)
+    todo = [s for s in sentences if s.index not in covered and s.index in actors_in]
     if not todo:
         return []
     readings = classify([doc.text[s.start : s.end] for s in todo])
@@ -309,7 +305,7 @@ def propose(
     for sent, r in zip(todo, readings, strict=True):
         if r.label == NONE or r.probability < P_FLOOR:
             continue
-        start, end = _predicate(doc.text, sent, by_sentence[sent.index])
+        start, end = _predicate(doc.text, sent, actors_in[sent.index])
         language = sent.language if sent.language in lang.SUPPORTED else "en"
         out.append(
             EventMention(
