@@ -95,15 +95,19 @@ def lexicon(language: str) -> Lexicon | None:
     if not data:
         return None
     triggers: list[Trigger] = []
+    # Rejects shared by every trigger of a type ("the right to strike"), written once.
+    type_reject: dict[str, list[str]] = data.get("type_reject", {})
     for entry in data.get("trigger", []):
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+        shared = [] if entry.get("facet") else type_reject.get(entry["type"], [])
         triggers.append(
             Trigger(
                 type=entry["type"],
                 mode=entry.get("mode"),
                 pattern=re.compile(_bounded(entry["pattern"]), flags),
                 reject=tuple(
-                    re.compile(_bounded(p), re.IGNORECASE) for p in entry.get("reject", [])
+                    re.compile(_bounded(p), re.IGNORECASE)
+                    for p in [*shared, *entry.get("reject", [])]
                 ),
                 requires=tuple(
                     re.compile(_bounded(p), re.IGNORECASE) for p in entry.get("requires", [])
